@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBotEndpoint } from '../bot/adapter.js';
+import { handleTurn } from '../bot/handlers/message-handler.js';
+import type { Config } from './config/config.js';
+import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { DevAuthenticator, EntraAuthenticator, type Authenticator } from './server/authenticator.js';
+import { createAppServer, type AppServer } from './server/create-server.js';
+import type { Logger } from './server/logger.js';
+import { MembershipService } from './services/membership-service.js';
+import { ObservationService } from './services/observation-service.js';
+import { PartnershipService } from './services/partnership-service.js';
+import { openDatabase, type DatabaseHandle } from './storage/connect.js';
+import { migrateToLatest } from './storage/migrate.js';
+import { createRepositories } from './storage/repositories/index.js';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_TAB_DIR = path.join(PROJECT_ROOT, 'dist', 'tab');
+
+export interface App {
+  config: Config;
+  database: DatabaseHandle;
+  server: AppServer;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger: Logger;
+  tabDir?: string;
+  now?: () => Date;
+  /** Replace the database (tests pass an already-open one). */
+  database?: DatabaseHandle;
+}
+
+/** Composes the whole application from configuration: the one place dependencies are wired. */
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const now = options.now ?? (() => new Date());
+  const database = options.database ?? (await openDatabase(config.database));
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info('migrations applied', { applied });
+    let seeded = false;
+    if (config.seedDemo) {
+      seeded = await seedDemoIfEmpty(database.db, { libraryDir: config.documentLibraryDir, now: now(), logger });
+    }
+
+    const repos = createRepositories(database.db);
+    const membership = new MembershipService(repos.people);
+    const authenticator: Authenticator = config.authMode === 'dev' ? new DevAuthenticator() : new EntraAuthenticator();
+    const messages = createBotEndpoint(handleTurn, {
+      credentials: config.bot,
+      onError: (error) => logger.error('bot turn failed', { error: (error as Error)?.stack ?? String(error) }),
+    });
+    const server = createAppServer({
+      database,
+      services: {
+        membership,
+        partnerships: new PartnershipService(repos, now),
+        observations: new ObservationService(repos, now),
+      },
+      authenticator,
+      messages,
+      tabDir: options.tabDir ?? DEFAULT_TAB_DIR,
+      maxBodyBytes: config.maxBodyBytes,
+      logger,
+      validateResponses: config.nodeEnv !== 'production',
+    });
+    return {
+      config,
+      database,
+      server,
+      seeded,
+      async close() {
+        await server.close();
+        if (!options.database) await database.close();
+      },
+    };
+  } catch (error) {
+    if (!options.database) await database.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,210 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** One problem with one environment variable, in words a person can act on. */
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      'Configuration is not valid:\n' +
+        problems.map((p) => `  - ${p.variable}: ${p.problem}`).join('\n') +
+        '\nSee README.md, "Configuration", for every variable.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export type AuthMode = 'dev' | 'entra';
+export type DocumentSourceKind = 'local' | 'graph';
+
+export interface BotCredentials {
+  appId: string;
+  password?: string;
+  type: 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  authMode: AuthMode;
+  entra?: { tenantId: string; clientId: string; clientSecret?: string };
+  documentSource: DocumentSourceKind;
+  documentLibraryDir: string;
+  graphBaseUrl: string;
+  graphToken?: string;
+  bot?: BotCredentials;
+  maxBodyBytes: number;
+  seedDemo: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const boolFlag = z.preprocess(
+  blankToUndefined,
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes'].includes(v))),
+);
+const httpUrl = (what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+        error: `must be an http(s) URL, ${what}`,
+      }),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(
+    blankToUndefined,
+    z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
+  ),
+  PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(0, { error: 'must be between 0 and 65535' })
+      .max(65535, { error: 'must be between 0 and 65535' })
+      .default(3978),
+  ),
+  HOST: optionalString,
+  PUBLIC_URL: httpUrl('for example https://los.example.org'),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v), {
+        error: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/database (leave it unset to use embedded PGlite)',
+      }),
+  ),
+  DATA_DIR: optionalString,
+  AUTH_MODE: z.preprocess(blankToUndefined, z.enum(['dev', 'entra'], { error: 'must be dev or entra' }).optional()),
+  ENTRA_TENANT_ID: optionalString,
+  ENTRA_CLIENT_ID: optionalString,
+  ENTRA_CLIENT_SECRET: optionalString,
+  DOCUMENT_SOURCE: z.preprocess(
+    blankToUndefined,
+    z.enum(['local', 'graph'], { error: 'must be local or graph' }).default('local'),
+  ),
+  DOCUMENT_LIBRARY_DIR: optionalString,
+  GRAPH_BASE_URL: httpUrl('for example https://graph.microsoft.com/v1.0'),
+  GRAPH_TOKEN: optionalString,
+  BOT_ID: optionalString,
+  BOT_PASSWORD: optionalString,
+  BOT_TYPE: z.preprocess(
+    blankToUndefined,
+    z.enum(['SingleTenant', 'UserAssignedMSI'], { error: 'must be SingleTenant or UserAssignedMSI' }).default('SingleTenant'),
+  ),
+  BOT_TENANT_ID: optionalString,
+  MAX_BODY_BYTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of bytes' })
+      .int({ error: 'must be a whole number of bytes' })
+      .min(1024, { error: 'must be at least 1024' })
+      .max(50 * 1024 * 1024, { error: 'must be at most 52428800 (50 MiB)' })
+      .default(1024 * 1024),
+  ),
+  SEED_DEMO: boolFlag,
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
+  ),
+});
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reads and validates configuration. Every problem is collected, so that one
+ * start-up tells the operator everything that is wrong, each naming its variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? 'environment'), problem: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const problems: ConfigProblem[] = [];
+
+  const authMode: AuthMode = e.AUTH_MODE ?? (e.NODE_ENV === 'production' ? 'entra' : 'dev');
+  if (authMode === 'dev' && e.NODE_ENV === 'production') {
+    problems.push({
+      variable: 'AUTH_MODE',
+      problem: 'dev sign-in is refused when NODE_ENV=production; set AUTH_MODE=entra and the ENTRA_* variables',
+    });
+  }
+
+  let entra: Config['entra'];
+  if (authMode === 'entra') {
+    if (!e.ENTRA_TENANT_ID) problems.push({ variable: 'ENTRA_TENANT_ID', problem: 'is required when AUTH_MODE=entra' });
+    else if (!GUID.test(e.ENTRA_TENANT_ID))
+      problems.push({ variable: 'ENTRA_TENANT_ID', problem: 'must be a directory (tenant) id, a GUID' });
+    if (!e.ENTRA_CLIENT_ID) problems.push({ variable: 'ENTRA_CLIENT_ID', problem: 'is required when AUTH_MODE=entra' });
+    else if (!GUID.test(e.ENTRA_CLIENT_ID))
+      problems.push({ variable: 'ENTRA_CLIENT_ID', problem: 'must be an application (client) id, a GUID' });
+    if (e.ENTRA_TENANT_ID && e.ENTRA_CLIENT_ID) {
+      entra = { tenantId: e.ENTRA_TENANT_ID, clientId: e.ENTRA_CLIENT_ID, clientSecret: e.ENTRA_CLIENT_SECRET };
+    }
+  }
+
+  if (e.DOCUMENT_SOURCE === 'graph' && !e.GRAPH_TOKEN && !(e.ENTRA_TENANT_ID && e.ENTRA_CLIENT_ID && e.ENTRA_CLIENT_SECRET)) {
+    problems.push({
+      variable: 'DOCUMENT_SOURCE',
+      problem: 'graph needs credentials: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET (or GRAPH_TOKEN for a test server)',
+    });
+  }
+
+  let bot: BotCredentials | undefined;
+  if (e.BOT_ID) {
+    if (!GUID.test(e.BOT_ID)) problems.push({ variable: 'BOT_ID', problem: 'must be the bot\'s Microsoft App ID, a GUID' });
+    if (e.BOT_TYPE === 'SingleTenant' && !e.BOT_PASSWORD)
+      problems.push({ variable: 'BOT_PASSWORD', problem: 'is required when BOT_ID is set and BOT_TYPE=SingleTenant' });
+    const tenantId = e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID;
+    if (!tenantId) problems.push({ variable: 'BOT_TENANT_ID', problem: 'is required when BOT_ID is set (or set ENTRA_TENANT_ID)' });
+    else if (!GUID.test(tenantId)) problems.push({ variable: 'BOT_TENANT_ID', problem: 'must be a directory (tenant) id, a GUID' });
+    bot = { appId: e.BOT_ID, password: e.BOT_PASSWORD, type: e.BOT_TYPE, tenantId };
+  } else if (e.NODE_ENV === 'production') {
+    problems.push({ variable: 'BOT_ID', problem: 'is required when NODE_ENV=production: the bot endpoint must authenticate callers' });
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(cwd, e.DATA_DIR ?? '.data');
+  // Dev sign-in must not be reachable from the network by default.
+  const host = e.HOST ?? (authMode === 'dev' ? '127.0.0.1' : '0.0.0.0');
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    authMode,
+    entra,
+    documentSource: e.DOCUMENT_SOURCE,
+    documentLibraryDir: path.resolve(cwd, e.DOCUMENT_LIBRARY_DIR ?? path.join(dataDir, 'library')),
+    graphBaseUrl: (e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
+    graphToken: e.GRAPH_TOKEN,
+    bot,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    seedDemo: e.SEED_DEMO ?? authMode === 'dev',
+    logLevel: e.LOG_LEVEL,
+  };
+}

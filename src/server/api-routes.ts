@@ -1,0 +1,119 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request, Response, Server } from 'restify';
+import type { z } from 'zod';
+import type { Endpoint } from '../contract/endpoints.js';
+import { type Actor, authorize } from '../services/actor.js';
+import type { Identity, MembershipService } from '../services/membership-service.js';
+import { ApiError, toApiError, validationError } from './api-error.js';
+import type { Authenticator } from './authenticator.js';
+import { readJsonBody } from './json-body.js';
+import type { Logger } from './logger.js';
+
+export interface HandlerInput<E extends Endpoint> {
+  params: z.output<E['params']>;
+  query: z.output<E['query']>;
+  body: z.output<E['body']>;
+  identity: Identity | undefined;
+  /** Present when the path names a partnership and the caller is its member. */
+  actor: Actor | undefined;
+}
+export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<z.input<E['response']>>;
+
+export interface ApiRoutesOptions {
+  authenticator: Authenticator;
+  membership: MembershipService;
+  maxBodyBytes: number;
+  logger: Logger;
+  /** Check every response against the contract (on outside production, to catch drift early). */
+  validateResponses: boolean;
+}
+
+export function sendError(res: ServerResponse, error: ApiError): void {
+  if (res.headersSent) return;
+  const body = JSON.stringify(error.body());
+  res.writeHead(error.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+function queryObject(req: IncomingMessage): Record<string, string> {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const out: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+/**
+ * Registers contract endpoints on restify. Each request is authenticated, its
+ * params, query and body validated against the contract, and the endpoint's
+ * declared permission checked, before the handler runs.
+ */
+export class ApiRoutes {
+  readonly registered: Endpoint[] = [];
+
+  constructor(
+    private readonly server: Server,
+    private readonly options: ApiRoutesOptions,
+  ) {}
+
+  add<E extends Endpoint>(endpoint: E, handler: Handler<E>): void {
+    if (endpoint.devOnly && this.options.authenticator.mode !== 'dev') return;
+    this.registered.push(endpoint);
+    const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'del';
+    const register = (method === ('delete' as string) ? this.server.del : this.server[method]).bind(this.server);
+    register(endpoint.path, async (req: Request, res: Response) => {
+      try {
+        const result = await this.run(endpoint, handler, req);
+        sendJson(res, endpoint.status ?? 200, result);
+      } catch (error) {
+        const { apiError, unexpected } = toApiError(error);
+        if (unexpected) {
+          this.options.logger.error('request failed', { route: endpoint.name, error: (error as Error)?.stack ?? String(error) });
+        }
+        sendError(res, apiError);
+      }
+    });
+  }
+
+  private async run<E extends Endpoint>(endpoint: E, handler: Handler<E>, req: Request): Promise<unknown> {
+    const { authenticator, membership, maxBodyBytes } = this.options;
+    const identity = await authenticator.identify(req);
+    if (endpoint.access !== 'public' && !identity) {
+      throw new ApiError('unauthenticated', 'Sign in first: this request carries no identity.');
+    }
+
+    const params = endpoint.params.safeParse({ ...(req.params ?? {}) });
+    if (!params.success) throw validationError(params.error, 'params');
+    const query = endpoint.query.safeParse(queryObject(req));
+    if (!query.success) throw validationError(query.error, 'query');
+
+    let actor: Actor | undefined;
+    const partnershipId = (params.data as { partnershipId?: string }).partnershipId;
+    if (identity && partnershipId) {
+      actor = await membership.actorFor(identity, partnershipId, 'tab');
+      if (endpoint.access !== 'public' && endpoint.access !== 'signed_in') authorize(actor, endpoint.access);
+    }
+
+    // Read the body only for callers allowed this far: strangers cannot make us buffer it.
+    const rawBody = endpoint.method === 'GET' ? undefined : await readJsonBody(req, maxBodyBytes);
+    const body = endpoint.body.safeParse(rawBody ?? {});
+    if (!body.success) throw validationError(body.error, 'body');
+
+    const result = await handler({ params: params.data, query: query.data, body: body.data, identity, actor } as HandlerInput<E>);
+    if (this.options.validateResponses) endpoint.response.parse(result);
+    return result;
+  }
+}

@@ -1,0 +1,104 @@
+import type { NewObservation, Observation } from '../contract/resources.js';
+import { can } from '../domain/permissions.js';
+import type { Repositories } from '../storage/repositories/index.js';
+import type { ObservationRecord } from '../storage/repositories/observations-repository.js';
+import { type Actor, authorize } from './actor.js';
+import { conflict, invalid, notFound } from './errors.js';
+
+const toContract = (o: ObservationRecord): Observation => ({
+  id: o.id,
+  authorId: o.authorId,
+  meetingId: o.meetingId,
+  documentId: o.documentId,
+  agendaItemId: o.agendaItemId,
+  body: o.body,
+  judgement: o.judgement,
+  evidenceType: o.evidenceType,
+  areaIds: o.areaIds,
+  visibility: o.visibility,
+  observedAt: o.observedAt.toISOString(),
+  updatedAt: o.updatedAt.toISOString(),
+});
+
+/**
+ * Observations are the scrutineer's notes. They are private to their author until
+ * shared; this service is the one place that rule is applied.
+ */
+export class ObservationService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Idempotent on the client-made id: saving twice yields one observation. */
+  async create(actor: Actor, input: NewObservation): Promise<{ observation: Observation; created: boolean }> {
+    authorize(actor, 'observation.create');
+    const areaIds = [...new Set(input.areaIds)];
+    const known = await this.repos.checklists.areasInCurrentFramework(actor.partnershipId, areaIds);
+    const unknownArea = areaIds.find((id) => !known.has(id));
+    if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
+    if (input.meetingId && !(await this.repos.meetings.exists(actor.partnershipId, input.meetingId))) {
+      throw invalid('meetingId', 'names a meeting that is not in this partnership.');
+    }
+
+    const { created } = await this.repos.observations.insertIfAbsent({
+      id: input.id,
+      partnershipId: actor.partnershipId,
+      authorId: actor.personId,
+      meetingId: input.meetingId ?? null,
+      documentId: input.documentId ?? null,
+      agendaItemId: input.agendaItemId ?? null,
+      body: input.body,
+      judgement: input.judgement,
+      evidenceType: input.evidenceType,
+      areaIds,
+      observedAt: input.observedAt ? new Date(input.observedAt) : this.now(),
+    });
+    const stored = await this.repos.observations.findById(input.id);
+    // An id taken by someone else's observation is not a retry: never reveal or merge it.
+    if (!stored || stored.authorId !== actor.personId || stored.partnershipId !== actor.partnershipId) {
+      throw conflict('This observation id is already in use. Create the observation again with a new id.');
+    }
+    if (created) {
+      await this.repos.auditLog.append({
+        partnershipId: actor.partnershipId,
+        actorPersonId: actor.personId,
+        actorLabel: actor.displayName,
+        surface: actor.surface,
+        action: 'observation.create',
+        entityType: 'observation',
+        entityId: stored.id,
+      });
+    }
+    return { observation: toContract(stored), created };
+  }
+
+  async list(actor: Actor, filter: { meetingId?: string }): Promise<Observation[]> {
+    const rows = await this.repos.observations.listVisible(actor.partnershipId, actor.personId, {
+      includeShared: can(actor.role, 'observation.read_shared'),
+      meetingId: filter.meetingId,
+    });
+    await this.repos.auditLog.append({
+      partnershipId: actor.partnershipId,
+      actorPersonId: actor.personId,
+      actorLabel: actor.displayName,
+      surface: actor.surface,
+      action: 'observation.list',
+      entityType: 'observation',
+      entityId: null,
+      detail: { count: rows.length, meetingId: filter.meetingId ?? null },
+    });
+    return rows.map(toContract);
+  }
+
+  async get(actor: Actor, id: string): Promise<Observation> {
+    const o = await this.repos.observations.findById(id);
+    const visible =
+      o &&
+      o.partnershipId === actor.partnershipId &&
+      (o.authorId === actor.personId || (o.visibility === 'shared' && can(actor.role, 'observation.read_shared')));
+    // A private observation of someone else is reported as absent, not as forbidden.
+    if (!visible) throw notFound('The observation');
+    return toContract(o);
+  }
+}

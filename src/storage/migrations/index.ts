@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import { migration as initialSchema } from './0001-initial-schema.js';
+
+/**
+ * Every migration, in order. Names never change once released: the database records them.
+ * Listed statically (not read from the folder) so that the compiled build and tsx agree.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial-schema': initialSchema,
+};

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { AuditLogRepository } from './audit-log-repository.js';
+import { ChecklistRepository } from './checklist-repository.js';
+import { DocumentsRepository } from './documents-repository.js';
+import { ForumsRepository, MeetingsRepository } from './forums-repository.js';
+import { ObservationsRepository } from './observations-repository.js';
+import { PartnershipsRepository } from './partnerships-repository.js';
+import { PeopleRepository } from './people-repository.js';
+
+export interface Repositories {
+  partnerships: PartnershipsRepository;
+  people: PeopleRepository;
+  forums: ForumsRepository;
+  meetings: MeetingsRepository;
+  documents: DocumentsRepository;
+  checklists: ChecklistRepository;
+  observations: ObservationsRepository;
+  auditLog: AuditLogRepository;
+}
+
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    partnerships: new PartnershipsRepository(db),
+    people: new PeopleRepository(db),
+    forums: new ForumsRepository(db),
+    meetings: new MeetingsRepository(db),
+    documents: new DocumentsRepository(db),
+    checklists: new ChecklistRepository(db),
+    observations: new ObservationsRepository(db),
+    auditLog: new AuditLogRepository(db),
+  };
+}

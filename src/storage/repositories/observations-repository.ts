@@ -1,0 +1,155 @@
+import type { Kysely } from 'kysely';
+import type { EvidenceType, Judgement, Visibility } from '../../domain/vocabulary.js';
+import type { Database } from '../schema.js';
+
+export interface ObservationRecord {
+  id: string;
+  partnershipId: string;
+  authorId: string;
+  meetingId: string | null;
+  documentId: string | null;
+  agendaItemId: string | null;
+  body: string;
+  judgement: Judgement;
+  evidenceType: EvidenceType;
+  areaIds: string[];
+  visibility: Visibility;
+  observedAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewObservationRecord {
+  id: string;
+  partnershipId: string;
+  authorId: string;
+  meetingId: string | null;
+  documentId: string | null;
+  agendaItemId: string | null;
+  body: string;
+  judgement: Judgement;
+  evidenceType: EvidenceType;
+  areaIds: string[];
+  observedAt: Date;
+}
+
+export class ObservationsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Inserts unless an observation with this id exists. Returns whether it was new,
+   * so a retried save is answered with the stored record rather than a duplicate.
+   */
+  async insertIfAbsent(o: NewObservationRecord): Promise<{ created: boolean }> {
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('observations')
+        .values({
+          id: o.id,
+          partnership_id: o.partnershipId,
+          author_id: o.authorId,
+          meeting_id: o.meetingId,
+          document_id: o.documentId,
+          agenda_item_id: o.agendaItemId,
+          body: o.body,
+          judgement: o.judgement,
+          evidence_type: o.evidenceType,
+          observed_at: o.observedAt,
+          shared_at: null,
+          deleted_at: null,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) return { created: false };
+      await trx
+        .insertInto('observation_areas')
+        .values(o.areaIds.map((areaId) => ({ partnership_id: o.partnershipId, observation_id: o.id, area_id: areaId })))
+        .execute();
+      return { created: true };
+    });
+  }
+
+  /** By id across partnerships: the caller decides what the viewer may see. */
+  async findById(id: string): Promise<ObservationRecord | undefined> {
+    const rows = await this.select().where('o.id', '=', id).execute();
+    return this.withAreas(rows)[0];
+  }
+
+  /** The observations a viewer may see: their own, and shared ones when allowed. */
+  async listVisible(
+    partnershipId: string,
+    viewerId: string,
+    opts: { includeShared: boolean; meetingId?: string },
+  ): Promise<ObservationRecord[]> {
+    let q = this.select()
+      .where('o.partnership_id', '=', partnershipId)
+      .where('o.deleted_at', 'is', null)
+      .where((eb) =>
+        opts.includeShared
+          ? eb.or([eb('o.author_id', '=', viewerId), eb('o.visibility', '=', 'shared')])
+          : eb('o.author_id', '=', viewerId),
+      );
+    if (opts.meetingId) q = q.where('o.meeting_id', '=', opts.meetingId);
+    return this.withAreas(await q.orderBy('o.observed_at', 'desc').orderBy('o.id').execute());
+  }
+
+  private select() {
+    return this.db
+      .selectFrom('observations as o')
+      .select([
+        'o.id',
+        'o.partnership_id',
+        'o.author_id',
+        'o.meeting_id',
+        'o.document_id',
+        'o.agenda_item_id',
+        'o.body',
+        'o.judgement',
+        'o.evidence_type',
+        'o.visibility',
+        'o.observed_at',
+        'o.updated_at',
+        (eb) =>
+          eb
+            .selectFrom('observation_areas as oa')
+            .innerJoin('checklist_areas as a', 'a.id', 'oa.area_id')
+            .whereRef('oa.observation_id', '=', 'o.id')
+            .select((eb2) => eb2.fn.agg<string[]>('array_agg', ['oa.area_id']).as('ids'))
+            .as('area_ids'),
+      ]);
+  }
+
+  private withAreas(
+    rows: {
+      id: string;
+      partnership_id: string;
+      author_id: string;
+      meeting_id: string | null;
+      document_id: string | null;
+      agenda_item_id: string | null;
+      body: string;
+      judgement: Judgement;
+      evidence_type: EvidenceType;
+      visibility: Visibility;
+      observed_at: Date;
+      updated_at: Date;
+      area_ids: string[] | null;
+    }[],
+  ): ObservationRecord[] {
+    return rows.map((r) => ({
+      id: r.id,
+      partnershipId: r.partnership_id,
+      authorId: r.author_id,
+      meetingId: r.meeting_id,
+      documentId: r.document_id,
+      agendaItemId: r.agenda_item_id,
+      body: r.body,
+      judgement: r.judgement,
+      evidenceType: r.evidence_type,
+      areaIds: [...(r.area_ids ?? [])].sort(),
+      visibility: r.visibility,
+      observedAt: r.observed_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+}
