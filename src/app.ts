@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createBotEndpoint } from '../bot/adapter.js';
 import { handleTurn } from '../bot/handlers/message-handler.js';
 import type { Config } from './config/config.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { DEFAULT_TAB_DIR } from './paths.js';
 import { DevAuthenticator, EntraAuthenticator, type Authenticator } from './server/authenticator.js';
 import { createAppServer, type AppServer } from './server/create-server.js';
 import type { Logger } from './server/logger.js';
@@ -14,8 +13,6 @@ import { openDatabase, type DatabaseHandle } from './storage/connect.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { createRepositories } from './storage/repositories/index.js';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_TAB_DIR = path.join(PROJECT_ROOT, 'dist', 'tab');
 
 export interface App {
   config: Config;

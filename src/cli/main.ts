@@ -1,0 +1,43 @@
+import { DEFAULT_TAB_DIR } from '../paths.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { DataDirInUseError } from '../storage/data-dir-lock.js';
+import { type CliIo, processIo } from './cli-io.js';
+import { doctorCommand } from './commands/doctor.js';
+import { migrateCommand } from './commands/migrate.js';
+import { seedCommand } from './commands/seed.js';
+
+const USAGE = `Line of Sight admin CLI
+
+Usage: npx los <command> [options]
+
+Commands:
+  migrate        Apply pending database migrations.
+  seed --demo    Add the synthetic "Demo Borough" partnership and its document library.
+  doctor         Check configuration, database, document source, bot credentials and the tab build.
+  help           Show this help.
+
+Configuration comes from the environment, as for the server (see README.md).`;
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    if (command === 'doctor') return await doctorCommand(io, { tabDir: DEFAULT_TAB_DIR });
+    const config = loadConfig(io.env, io.cwd);
+    if (command === 'migrate') return await migrateCommand(config, io);
+    if (command === 'seed') return await seedCommand(config, args, io);
+    io.err(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+      io.err(error.message);
+      return error instanceof ConfigError ? 78 : 1;
+    }
+    io.err(`The command failed: ${(error as Error)?.message ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,328 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely, Transaction } from 'kysely';
+import { DEFAULT_FRAMEWORK_KEY, shippedFrameworks } from '../checklists/frameworks.js';
+import type { Logger } from '../server/logger.js';
+import { ChecklistRepository } from '../storage/repositories/checklist-repository.js';
+import type { Database } from '../storage/schema.js';
+import { DEMO_ACTIONS, DEMO_ASSESSMENTS, DEMO_CHALLENGES, DEMO_ESCALATIONS, DEMO_OBSERVATIONS, DEMO_WORK_PLAN } from './demo-activity.js';
+import {
+  DEMO_AGENCIES,
+  DEMO_FORUMS,
+  DEMO_PARTNERSHIP,
+  DEMO_PEOPLE,
+  type DemoMeetingPlan,
+  demoMeetings,
+  documentsAreOut,
+  scrutinyYearOf,
+} from './demo-partnership.js';
+import { demoDocumentsForMeeting, type DemoDocument } from './documents/demo-document-content.js';
+import { renderDemoDocument } from './documents/render-demo-document.js';
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+export interface SeedOptions {
+  libraryDir: string;
+  now: Date;
+  logger?: Logger;
+}
+
+/** Seeds the demo partnership when the database has no partnership at all. */
+export async function seedDemoIfEmpty(db: Kysely<Database>, options: SeedOptions): Promise<boolean> {
+  const any = await db.selectFrom('partnerships').select('id').limit(1).executeTakeFirst();
+  if (any) return false;
+  await seedDemo(db, options);
+  return true;
+}
+
+export async function hasDemoPartnership(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('partnerships').select('id').where('is_synthetic', '=', true).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+interface RenderedDocument {
+  meeting: DemoMeetingPlan;
+  doc: DemoDocument;
+  relativePath: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Writes the synthetic library to disk first (files are idempotent), then every row in
+ * one transaction, so an interrupted seed leaves no half-made partnership behind.
+ */
+export async function seedDemo(db: Kysely<Database>, { libraryDir, now, logger }: SeedOptions): Promise<string> {
+  const t0 = performance.now();
+  const meetings = demoMeetings(now);
+  const rendered = await writeLibrary(libraryDir, meetings.filter((m) => documentsAreOut(m, now)), now);
+  logger?.info('demo library written', { files: rendered.length, ms: Math.round(performance.now() - t0), libraryDir });
+
+  const partnershipId = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await writeRows(trx, partnershipId, meetings, rendered, now);
+  });
+  logger?.info('demo partnership seeded', { partnershipId, ms: Math.round(performance.now() - t0) });
+  return partnershipId;
+}
+
+async function writeLibrary(libraryDir: string, meetings: DemoMeetingPlan[], now: Date): Promise<RenderedDocument[]> {
+  const out: RenderedDocument[] = [];
+  for (const meeting of meetings) {
+    const docs = demoDocumentsForMeeting({
+      forumKey: meeting.forum.key,
+      forumName: meeting.forum.name,
+      forumKind: meeting.forum.kind,
+      date: meeting.date,
+      title: meeting.title,
+    }).filter((d) => d.kind !== 'minutes' || meeting.endsAt <= now);
+    const folder = path.join(meeting.forum.name, meeting.date);
+    await mkdir(path.join(libraryDir, folder), { recursive: true });
+    for (const doc of docs) {
+      const bytes = await renderDemoDocument(doc);
+      const relativePath = path.join(folder, doc.fileName);
+      await writeFile(path.join(libraryDir, relativePath), bytes);
+      out.push({ meeting, doc, relativePath, bytes });
+    }
+  }
+  return out;
+}
+
+async function writeRows(
+  trx: Transaction<Database>,
+  partnershipId: string,
+  meetings: DemoMeetingPlan[],
+  rendered: RenderedDocument[],
+  now: Date,
+): Promise<void> {
+  const day = 24 * 3600_000;
+  const isoDay = (offsetDays: number) => new Date(now.getTime() + offsetDays * day).toISOString().slice(0, 10);
+
+  await trx
+    .insertInto('partnerships')
+    .values({ id: partnershipId, name: DEMO_PARTNERSHIP.name, short_name: DEMO_PARTNERSHIP.shortName, is_synthetic: true, scrutiny_days_budget: DEMO_PARTNERSHIP.scrutinyDaysBudget, host_tenant_id: null, checklist_framework_id: null })
+    .execute();
+
+  const checklists = new ChecklistRepository(trx);
+  let frameworkId = '';
+  for (const fw of shippedFrameworks()) {
+    const id = await checklists.install(partnershipId, fw, trx);
+    if (fw.key === DEFAULT_FRAMEWORK_KEY) frameworkId = id;
+  }
+  await trx.updateTable('partnerships').set({ checklist_framework_id: frameworkId }).where('id', '=', partnershipId).execute();
+  const areaRows = await trx.selectFrom('checklist_areas').select(['id', 'key']).where('framework_id', '=', frameworkId).execute();
+  const areaId = new Map(areaRows.map((a) => [a.key, a.id]));
+
+  const agencyId = new Map(DEMO_AGENCIES.map((a) => [a.key, randomUUID()]));
+  await trx
+    .insertInto('agencies')
+    .values(DEMO_AGENCIES.map((a) => ({ id: agencyId.get(a.key)!, partnership_id: partnershipId, name: a.name, kind: a.kind, is_statutory_partner: a.statutory, tenant_id: null })))
+    .execute();
+
+  const personId = new Map(DEMO_PEOPLE.map((p) => [p.key, randomUUID()]));
+  await trx
+    .insertInto('people')
+    .values(
+      DEMO_PEOPLE.map((p) => ({
+        id: personId.get(p.key)!,
+        partnership_id: partnershipId,
+        display_name: p.displayName,
+        job_title: p.jobTitle,
+        email: `${p.key}@demo-borough.example`,
+        role: p.role,
+        agency_id: p.agency ? agencyId.get(p.agency)! : null,
+        entra_object_id: null,
+        tenant_id: null,
+      })),
+    )
+    .execute();
+
+  const forumId = new Map(DEMO_FORUMS.map((f) => [f.key, randomUUID()]));
+  await trx
+    .insertInto('forums')
+    .values(
+      DEMO_FORUMS.map((f, i) => ({
+        id: forumId.get(f.key)!,
+        partnership_id: partnershipId,
+        name: f.name,
+        kind: f.kind,
+        description: f.description,
+        position: i + 1,
+        chair_person_id: personId.get(f.chair)!,
+        teams_team_id: null,
+        teams_channel_id: null,
+        document_folder: f.name,
+      })),
+    )
+    .execute();
+
+  const meetingId = new Map<DemoMeetingPlan, string>(meetings.map((m) => [m, randomUUID()]));
+  await trx
+    .insertInto('meetings')
+    .values(
+      meetings.map((m) => ({
+        id: meetingId.get(m)!,
+        partnership_id: partnershipId,
+        forum_id: forumId.get(m.forum.key)!,
+        title: m.title,
+        starts_at: m.startsAt,
+        ends_at: m.endsAt,
+        location: 'Microsoft Teams meeting',
+        join_url: null,
+        teams_meeting_id: null,
+      })),
+    )
+    .execute();
+
+  await writeDocuments(trx, partnershipId, rendered, meetingId, forumId);
+
+  // Observations on the forums' past meetings, by the demo scrutineer.
+  const scrutineer = personId.get('scrutineer')!;
+  const pastByForum = new Map<string, DemoMeetingPlan[]>();
+  for (const m of meetings) if (m.endsAt <= now) pastByForum.set(m.forum.key, [m, ...(pastByForum.get(m.forum.key) ?? [])]);
+  for (const o of DEMO_OBSERVATIONS) {
+    const meeting = pastByForum.get(o.forum)?.[o.meetingsAgo];
+    if (!meeting) continue;
+    const id = randomUUID();
+    const observedAt = new Date(meeting.startsAt.getTime() + 45 * 60_000);
+    await trx
+      .insertInto('observations')
+      .values({ id, partnership_id: partnershipId, author_id: scrutineer, meeting_id: meetingId.get(meeting)!, document_id: null, agenda_item_id: null, body: o.body, judgement: o.judgement, evidence_type: o.evidenceType, visibility: o.shared ? 'shared' : 'private', shared_at: o.shared ? observedAt : null, observed_at: observedAt, created_at: observedAt, updated_at: observedAt, deleted_at: null })
+      .execute();
+    await trx
+      .insertInto('observation_areas')
+      .values(o.areas.map((a) => ({ partnership_id: partnershipId, observation_id: id, area_id: areaId.get(a)! })))
+      .execute();
+  }
+
+  for (const c of DEMO_CHALLENGES) {
+    const id = randomUUID();
+    const raisedAt = new Date(now.getTime() - c.raisedDaysAgo * day);
+    const closed = c.status === 'accepted' || c.status === 'closed';
+    await trx
+      .insertInto('challenges')
+      .values({ id, partnership_id: partnershipId, raised_by_id: scrutineer, observation_id: null, forum_id: forumId.get(c.forum)!, addressee_person_id: personId.get(c.addressee)!, addressee_agency_id: null, question: c.question, due_date: isoDay(c.dueInDays), status: c.status, outcome: c.outcome ?? null, impact: c.impact ?? null, raised_at: raisedAt, closed_at: closed ? new Date(now.getTime() - 5 * day) : null, updated_at: raisedAt })
+      .execute();
+    if (c.answer) {
+      await trx
+        .insertInto('challenge_responses')
+        .values({ id: randomUUID(), partnership_id: partnershipId, challenge_id: id, author_id: personId.get(c.answer.by)!, kind: 'answer', body: c.answer.body, surface: 'bot', created_at: new Date(now.getTime() - c.answer.daysAgo * day) })
+        .execute();
+    }
+  }
+
+  for (const a of DEMO_ACTIONS) {
+    const id = randomUUID();
+    const owner = DEMO_PEOPLE.find((p) => p.key === a.owner)!;
+    const complete = a.status === 'complete';
+    await trx
+      .insertInto('actions')
+      .values({ id, partnership_id: partnershipId, reference: a.ref, title: a.title, source: a.source, source_ref: null, area_id: areaId.get(a.area)!, owner_person_id: personId.get(a.owner)!, agency_id: owner.agency ? agencyId.get(owner.agency)! : null, forum_id: forumId.get(a.forum)!, challenge_id: null, due_date: isoDay(a.dueInDays), status: a.status, percent_complete: a.percent, completion_proposed_by_id: a.status === 'proposed_complete' || complete ? personId.get(a.owner)! : null, completion_proposed_at: a.status === 'proposed_complete' || complete ? new Date(now.getTime() - 7 * day) : null, signed_off_by_id: complete ? personId.get('bm')! : null, signed_off_at: complete ? new Date(now.getTime() - 4 * day) : null })
+      .execute();
+    await trx
+      .insertInto('action_history')
+      .values({ id: randomUUID(), partnership_id: partnershipId, action_id: id, actor_id: personId.get('bm')!, surface: 'system', changes: JSON.stringify({ created: { status: a.status, percentComplete: a.percent } }), comment: 'Imported from the demo tracker (synthetic).' })
+      .execute();
+    if (a.evidence) {
+      await trx
+        .insertInto('action_evidence')
+        .values({ id: randomUUID(), partnership_id: partnershipId, action_id: id, url: a.evidence, title: 'Evidence (synthetic link)', added_by_id: personId.get(a.owner)! })
+        .execute();
+    }
+  }
+
+  for (const e of DEMO_ESCALATIONS) {
+    const id = randomUUID();
+    await trx
+      .insertInto('escalations')
+      .values({ id, partnership_id: partnershipId, title: e.title, issue: e.issue, status: e.status, resolution: e.resolution, raised_at: new Date(now.getTime() - 60 * day), resolved_at: e.status === 'resolved' ? new Date(now.getTime() - 50 * day) : null })
+      .execute();
+    await trx
+      .insertInto('escalation_parties')
+      .values(e.parties.map((p) => ({ partnership_id: partnershipId, escalation_id: id, agency_id: agencyId.get(p)! })))
+      .execute();
+  }
+
+  const year = scrutinyYearOf(now);
+  for (const w of DEMO_WORK_PLAN) {
+    const id = randomUUID();
+    await trx
+      .insertInto('work_plan_activities')
+      .values({ id, partnership_id: partnershipId, scrutiny_year: year, kind: w.kind, title: w.title, forum_id: w.forum ? forumId.get(w.forum)! : null })
+      .execute();
+    await trx
+      .insertInto('work_plan_days')
+      .values([1, 2, 3, 4].map((q) => ({ partnership_id: partnershipId, activity_id: id, quarter: q, planned_days: w.planned[q - 1]!, actual_days: w.actual[q - 1]! })))
+      .execute();
+  }
+
+  // Area assessments for the completed quarters of the scrutiny year.
+  const quarterStarts = [`${year}-04-01`, `${year}-07-01`, `${year}-10-01`, `${year + 1}-01-01`];
+  const quarterEnds = [`${year}-06-30`, `${year}-09-30`, `${year}-12-31`, `${year + 1}-03-31`];
+  const today = now.toISOString().slice(0, 10);
+  for (const [key, ratings] of Object.entries(DEMO_ASSESSMENTS)) {
+    for (const [q, r] of ratings.entries()) {
+      if (quarterEnds[q]! >= today) continue;
+      await trx
+        .insertInto('area_assessments')
+        .values({ id: randomUUID(), partnership_id: partnershipId, area_id: areaId.get(key)!, period_start: quarterStarts[q]!, period_end: quarterEnds[q]!, rag: r.rag, rationale: r.rationale, assessed_by_id: scrutineer })
+        .execute();
+    }
+  }
+
+  // Evidence requests: each subgroup chair is asked monthly about their open actions.
+  for (const f of DEMO_FORUMS.filter((x) => x.kind === 'subgroup')) {
+    await trx
+      .insertInto('evidence_requests')
+      .values({ id: randomUUID(), partnership_id: partnershipId, chair_person_id: personId.get(f.chair)!, forum_id: forumId.get(f.key)!, due_at: new Date(now.getTime() + 7 * day), status: 'scheduled', sent_at: null, answered_at: null })
+      .execute();
+  }
+
+  await trx
+    .insertInto('audit_log')
+    .values({ partnership_id: partnershipId, actor_person_id: null, actor_label: 'Line of Sight demo seed', surface: 'system', action: 'partnership.seed_demo', entity_type: 'partnership', entity_id: partnershipId, detail: JSON.stringify({ synthetic: true }) })
+    .execute();
+}
+
+async function writeDocuments(
+  trx: Transaction<Database>,
+  partnershipId: string,
+  rendered: RenderedDocument[],
+  meetingId: Map<DemoMeetingPlan, string>,
+  forumId: Map<string, string>,
+): Promise<void> {
+  const byMeeting = new Map<DemoMeetingPlan, RenderedDocument[]>();
+  for (const r of rendered) byMeeting.set(r.meeting, [...(byMeeting.get(r.meeting) ?? []), r]);
+  for (const [meeting, docs] of byMeeting) {
+    const mId = meetingId.get(meeting)!;
+    const docIds: { id: string; doc: DemoDocument }[] = [];
+    for (const r of docs) {
+      const documentId = randomUUID();
+      const versionId = randomUUID();
+      await trx
+        .insertInto('documents')
+        .values({ id: documentId, partnership_id: partnershipId, forum_id: forumId.get(meeting.forum.key)!, meeting_id: mId, kind: r.doc.kind, title: r.doc.title, source: 'local', drive_id: '', item_id: r.relativePath, path: r.relativePath, web_url: null, current_version_id: versionId, deleted_at: null })
+        .execute();
+      await trx
+        .insertInto('document_versions')
+        .values({ id: versionId, partnership_id: partnershipId, document_id: documentId, version_number: 1, file_name: r.doc.fileName, mime_type: MIME[r.doc.format], size_bytes: r.bytes.byteLength, etag: null, ctag: null, content_hash: createHash('sha256').update(r.bytes).digest('hex'), content_path: r.relativePath, source_modified_at: meeting.startsAt, extraction_error: null, page_count: null })
+        .execute();
+      docIds.push({ id: documentId, doc: r.doc });
+    }
+    // The agenda: standing items around one item per paper.
+    const papers = docIds.filter((d) => d.doc.kind === 'paper');
+    const items = [
+      { title: 'Welcome, introductions and apologies', documentId: null as string | null },
+      { title: 'Minutes and actions of the last meeting', documentId: null },
+      ...papers.map((p) => ({ title: p.doc.title, documentId: p.id })),
+      { title: 'Any other business', documentId: null },
+    ];
+    await trx
+      .insertInto('agenda_items')
+      .values(items.map((it, i) => ({ id: randomUUID(), partnership_id: partnershipId, meeting_id: mId, position: i + 1, title: it.title, presenter: null, document_id: it.documentId })))
+      .execute();
+  }
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewObservation } from '../../src/contract/resources.js';
+import { ObservationService } from '../../src/services/observation-service.js';
+import { ServiceError } from '../../src/services/errors.js';
+import { createRepositories } from '../../src/storage/repositories/index.js';
+import { testDatabases } from '../support/databases.js';
+import { makePartnership, type PartnershipFixture } from '../support/fixtures.js';
+
+describe.each(testDatabases())('observations on $kind', (target) => {
+  let h: Awaited<ReturnType<typeof target.create>>;
+  let service: ObservationService;
+  let p: PartnershipFixture;
+  let other: PartnershipFixture;
+  const note = (overrides: Partial<NewObservation> = {}): NewObservation => ({
+    id: randomUUID(),
+    body: 'Police challenged health on the timeliness of data.',
+    judgement: 'gone_well',
+    evidenceType: 'meeting_observation',
+    areaIds: [p.areaIds[0]!],
+    meetingId: p.meetingId,
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    h = await target.create();
+    service = new ObservationService(createRepositories(h.db), () => new Date('2026-11-11T10:30:00Z'));
+    p = await makePartnership(h.db);
+    other = await makePartnership(h.db);
+  });
+  afterAll(async () => h?.dispose());
+
+  it('stores an observation with its areas, private to its author', async () => {
+    const input = note({ areaIds: [p.areaIds[1]!, p.areaIds[0]!] });
+    const { observation, created } = await service.create(p.actors.scrutineer, input);
+    expect(created).toBe(true);
+    expect(observation).toMatchObject({ id: input.id, visibility: 'private', authorId: p.people.scrutineer, meetingId: p.meetingId });
+    expect(observation.areaIds).toEqual([...input.areaIds].sort());
+  });
+
+  it('saves a retried observation once: the same id returns the stored record', async () => {
+    const input = note();
+    await service.create(p.actors.scrutineer, input);
+    const again = await service.create(p.actors.scrutineer, input);
+    expect(again.created).toBe(false);
+    const mine = await service.list(p.actors.scrutineer, { meetingId: p.meetingId });
+    expect(mine.filter((o) => o.id === input.id)).toHaveLength(1);
+  });
+
+  it('never shows a private observation to anyone but its author', async () => {
+    const input = note({ body: 'Private: the chair seemed unprepared.' });
+    await service.create(p.actors.scrutineer, input);
+    for (const role of ['business_manager', 'safeguarding_partner', 'read_only', 'subgroup_chair', 'partner_member'] as const) {
+      const seen = await service.list(p.actors[role], {});
+      expect(seen.map((o) => o.id), role).not.toContain(input.id);
+      await expect(service.get(p.actors[role], input.id), role).rejects.toMatchObject({ kind: 'not_found' });
+    }
+    expect((await service.get(p.actors.scrutineer, input.id)).body).toBe('Private: the chair seemed unprepared.');
+  });
+
+  it('shows shared observations to those allowed to read them', async () => {
+    const input = note({ body: 'Shared with the partnership.' });
+    await service.create(p.actors.scrutineer, input);
+    await h.db.updateTable('observations').set({ visibility: 'shared', shared_at: new Date() }).where('id', '=', input.id).execute();
+    expect((await service.list(p.actors.business_manager, {})).map((o) => o.id)).toContain(input.id);
+    expect((await service.list(p.actors.partner_member, {})).map((o) => o.id)).not.toContain(input.id);
+  });
+
+  it('refuses observations from roles that may not capture them', async () => {
+    await expect(service.create(p.actors.business_manager, note())).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(service.create(p.actors.partner_member, note())).rejects.toBeInstanceOf(ServiceError);
+  });
+
+  it('refuses areas and meetings of another partnership', async () => {
+    await expect(service.create(p.actors.scrutineer, note({ areaIds: [other.areaIds[0]!] }))).rejects.toMatchObject({ kind: 'validation_failed' });
+    await expect(service.create(p.actors.scrutineer, note({ meetingId: other.meetingId }))).rejects.toMatchObject({ kind: 'validation_failed' });
+  });
+
+  it('refuses an id already used by someone else\'s observation, without revealing it', async () => {
+    const input = note({ body: 'Taken id' });
+    await service.create(p.actors.scrutineer, input);
+    const attempt = service.create(other.actors.scrutineer, { ...input, areaIds: [other.areaIds[0]!], meetingId: other.meetingId });
+    await expect(attempt).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(attempt).rejects.not.toThrow(/Taken id/);
+  });
+
+  it('records creation in the audit log', async () => {
+    const input = note();
+    await service.create(p.actors.scrutineer, input);
+    const entries = await h.db.selectFrom('audit_log').selectAll().where('entity_id', '=', input.id).execute();
+    expect(entries).toEqual([expect.objectContaining({ action: 'observation.create', actor_person_id: p.people.scrutineer, surface: 'tab' })]);
+  });
+});

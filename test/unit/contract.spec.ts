@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { endpoints } from '../../src/contract/endpoints.js';
+import { NewObservation } from '../../src/contract/resources.js';
+import { OPERATIONS } from '../../src/domain/permissions.js';
+
+describe('the API contract', () => {
+  it('declares who may call every endpoint', () => {
+    for (const e of Object.values(endpoints)) {
+      expect(['public', 'signed_in', ...OPERATIONS], e.name).toContain(e.access);
+      expect(e.path.startsWith('/api/v1/'), e.name).toBe(true);
+    }
+  });
+
+  it('keeps public endpoints to dev-only ones', () => {
+    const publicOnes = Object.values(endpoints).filter((e) => e.access === 'public');
+    expect(publicOnes.every((e) => e.devOnly)).toBe(true);
+  });
+
+  it('names each path parameter in the params schema', () => {
+    for (const e of Object.values(endpoints)) {
+      const names = [...e.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+      const shape = Object.keys((e.params as unknown as { shape: Record<string, unknown> }).shape);
+      expect(shape.sort(), e.name).toEqual(names.sort());
+    }
+  });
+
+  const valid = {
+    id: '0b7f5f7e-4b8e-4c5e-9e8e-6b1f0d2c3a4b',
+    body: '  Good challenge from health on data quality.  ',
+    judgement: 'gone_well',
+    evidenceType: 'meeting_observation',
+    areaIds: ['5b7f5f7e-4b8e-4c5e-9e8e-6b1f0d2c3a4b'],
+  };
+
+  it('accepts a well-formed observation and trims its text', () => {
+    expect(NewObservation.parse(valid).body).toBe('Good challenge from health on data quality.');
+  });
+
+  it.each([
+    [{ ...valid, body: '   ' }, 'body'],
+    [{ ...valid, judgement: 'excellent' }, 'judgement'],
+    [{ ...valid, areaIds: [] }, 'areaIds'],
+    [{ ...valid, id: 'not-a-uuid' }, 'id'],
+    [{ ...valid, visibility: 'shared' }, ''],
+    [{ ...valid, body: 'x'.repeat(10001) }, 'body'],
+  ])('refuses a bad observation (%#)', (input, path) => {
+    const r = NewObservation.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.path.join('.')).toBe(path);
+  });
+});
