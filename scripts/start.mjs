@@ -1,5 +1,6 @@
 // npm start: builds what is stale, then runs the server in this process.
 import './quiet-known-warnings.mjs';
+import './load-env-file.mjs';
 import { register } from 'tsx/esm/api';
 import { buildTab } from './tab-build.mjs';
 

@@ -13,7 +13,7 @@ interface Run {
 
 /** Runs `npm start`'s script as a newcomer would, until `until` is printed or it exits. */
 function start(env: Record<string, string>, until?: RegExp, timeoutMs = 90_000): Promise<Run & { stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env } });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME!, LOS_IGNORE_ENV_FILE: 'true', ...env } });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

@@ -11,11 +11,11 @@ export async function request(
   base: string,
   method: string,
   path: string,
-  options: { as?: string; json?: unknown; raw?: string | Uint8Array; contentType?: string; headers?: Record<string, string> } = {},
+  options: { as?: string; json?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> } = {},
 ): Promise<HttpResult> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.as) headers[DEV_PERSON_HEADER] = options.as;
-  let body: string | Uint8Array | undefined;
+  let body: string | undefined;
   if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     headers['content-type'] = 'application/json';
