@@ -18,19 +18,7 @@ export interface ObservationRecord {
   updatedAt: Date;
 }
 
-export interface NewObservationRecord {
-  id: string;
-  partnershipId: string;
-  authorId: string;
-  meetingId: string | null;
-  documentId: string | null;
-  agendaItemId: string | null;
-  body: string;
-  judgement: Judgement;
-  evidenceType: EvidenceType;
-  areaIds: string[];
-  observedAt: Date;
-}
+export type NewObservationRecord = Omit<ObservationRecord, 'visibility' | 'updatedAt'>;
 
 export class ObservationsRepository {
   constructor(private readonly db: Kysely<Database>) {}
