@@ -21,7 +21,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // teams-js fetches its list of valid host domains from Microsoft's CDN.
+  "connect-src 'self' https://res.cdn.office.net",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",

@@ -1,0 +1,110 @@
+import { ApiErrorBody, type Endpoint, type ErrorCode } from '../../../src/contract/index.js';
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf } from '../../../src/contract/index.js';
+import { getDevPersonId } from '../auth/dev-person-store.js';
+
+/** The dev identity header the server's DevAuthenticator reads (src/server/authenticator.ts). */
+export const DEV_PERSON_HEADER = 'x-los-dev-person';
+
+/** Codes the server sends, plus the ones the client makes itself. */
+export type ApiClientErrorCode = ErrorCode | 'network_error' | 'invalid_response';
+
+/** A failed call, in words a person can read (`message`) and a code a program can branch on. */
+export class ApiClientError extends Error {
+  override readonly name = 'ApiClientError';
+  constructor(
+    readonly status: number,
+    readonly code: ApiClientErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CallOptions<E extends Endpoint> {
+  params?: ParamsOf<E>;
+  query?: QueryOf<E>;
+  body?: BodyOf<E>;
+  signal?: AbortSignal;
+}
+
+/** Fills `:name` segments of a contract path from params, encoding each value. */
+export function fillPath(path: string, params: Record<string, unknown> = {}): string {
+  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null || value === '') {
+      throw new ApiClientError(0, 'invalid_response', `The request is missing the "${name}" path parameter.`);
+    }
+    return encodeURIComponent(String(value));
+  });
+}
+
+function queryString(query: Record<string, unknown> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls one contract endpoint: fills the path, sends JSON, identifies the dev
+ * person when one is signed in, and checks the answer against the contract.
+ */
+export async function callApi<E extends Endpoint>(endpoint: E, options: CallOptions<E> = {}): Promise<ResponseOf<E>> {
+  const url = fillPath(endpoint.path, options.params as Record<string, unknown> | undefined) + queryString(options.query as Record<string, unknown> | undefined);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const devPersonId = getDevPersonId();
+  if (devPersonId) headers[DEV_PERSON_HEADER] = devPersonId;
+  const hasBody = endpoint.method !== 'GET' && options.body !== undefined;
+  if (hasBody) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: endpoint.method,
+      headers,
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiClientError(
+      0,
+      'network_error',
+      'Line of Sight could not reach its server. Check your connection and try again.',
+    );
+  }
+
+  const json = await readJson(response);
+  if (!response.ok) {
+    const parsed = ApiErrorBody.safeParse(json);
+    if (parsed.success) throw new ApiClientError(response.status, parsed.data.error.code, parsed.data.error.message);
+    throw new ApiClientError(
+      response.status,
+      'invalid_response',
+      `The server answered with an unexpected error (HTTP ${response.status}). Try again in a moment.`,
+    );
+  }
+
+  const result = endpoint.response.safeParse(json);
+  if (!result.success) {
+    throw new ApiClientError(
+      response.status,
+      'invalid_response',
+      `The server's answer to ${endpoint.name} did not match what this page expects. Reload the page; if it persists, the app may be mid-update.`,
+    );
+  }
+  return result.data as ResponseOf<E>;
+}

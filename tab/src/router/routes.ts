@@ -1,0 +1,35 @@
+/** The tab's surfaces, in navigation order. `hash` is what the address shows. */
+export const ROUTES = [
+  { key: 'home', hash: '#/', label: 'Home', title: 'Partnership overview' },
+  { key: 'meeting', hash: '#/meeting', label: 'Meeting', title: 'Meeting side panel' },
+  { key: 'papers', hash: '#/papers', label: 'Papers', title: 'Papers' },
+  { key: 'tracker', hash: '#/tracker', label: 'Action tracker', title: 'Action tracker' },
+  { key: 'dashboard', hash: '#/dashboard', label: 'Dashboard', title: 'Assurance dashboard' },
+  { key: 'reports', hash: '#/reports', label: 'Reports', title: 'Reports' },
+  { key: 'search', hash: '#/search', label: 'Search', title: 'Search' },
+  { key: 'challenges', hash: '#/challenges', label: 'Challenges', title: 'Challenges' },
+] as const;
+
+export type RouteKey = (typeof ROUTES)[number]['key'];
+export type Route = (typeof ROUTES)[number];
+
+const BY_KEY = new Map<string, Route>(ROUTES.map((r) => [r.key, r]));
+
+export function routeFor(key: RouteKey): Route {
+  return BY_KEY.get(key)!;
+}
+
+/**
+ * Reads the route from the address: the hash (`#/papers`) first; with no hash,
+ * the last path segment, so a deep link saved by a Teams tab configuration
+ * (e.g. `/tab/meeting`) opens the right surface. Unknown → 'not_found'.
+ */
+export function parseLocation(hash: string, pathname: string): RouteKey | 'not_found' {
+  const fromHash = hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '';
+  if (hash && hash !== '#') {
+    if (fromHash === '') return 'home';
+    return BY_KEY.has(fromHash) ? (fromHash as RouteKey) : 'not_found';
+  }
+  const segment = pathname.split('/').filter(Boolean).pop() ?? '';
+  return BY_KEY.has(segment) ? (segment as RouteKey) : 'home';
+}

@@ -1,0 +1,69 @@
+import { lazy, Suspense, useState } from 'react';
+import { Button } from '@fluentui/react-components';
+import { endpoints } from '../../../src/contract/index.js';
+import { useApi } from '../api/use-api.js';
+import { ErrorState } from '../components/error-state.js';
+import { LoadingState } from '../components/loading-state.js';
+import { StandalonePage } from '../components/standalone-page.js';
+import type { HostInfo } from '../teams/teams-host.js';
+import { MembershipPicker } from './membership-picker.js';
+
+const AppShell = lazy(() => import('../app-shell.js'));
+
+/**
+ * Asks the server who the caller is (`me`) and picks the partnership to work in:
+ * the only one, or the one the person chooses when there are several.
+ */
+export function SignedIn({ host, onSwitchPerson }: { host: HostInfo; onSwitchPerson: () => void }) {
+  const { state, retry } = useApi(endpoints.me);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const switchPerson = <Button onClick={onSwitchPerson}>Switch person</Button>;
+
+  if (state.status === 'loading') {
+    return (
+      <StandalonePage title="Signing you in">
+        <LoadingState label="Finding your partnership…" />
+      </StandalonePage>
+    );
+  }
+  if (state.status === 'error') {
+    const refused = state.error.status === 401;
+    return (
+      <StandalonePage title="Could not sign you in">
+        <ErrorState
+          title={refused ? 'The server did not accept this sign-in.' : 'Could not find out who you are.'}
+          message={state.error.message}
+          onRetry={refused ? undefined : retry}
+          actions={switchPerson}
+        />
+      </StandalonePage>
+    );
+  }
+
+  const { memberships } = state.data;
+  if (memberships.length === 0) {
+    return (
+      <StandalonePage title="No partnership found">
+        <ErrorState
+          title="You are not a member of any partnership here."
+          message="If you signed in as a demo person, the demo data may have been reset: choose a person again."
+          actions={switchPerson}
+        />
+      </StandalonePage>
+    );
+  }
+
+  const membership = memberships.length === 1 ? memberships[0] : memberships.find((m) => m.partnership.id === chosenId);
+  if (!membership) return <MembershipPicker memberships={memberships} onChoose={setChosenId} />;
+
+  return (
+    <Suspense fallback={<LoadingState label="Loading Line of Sight…" />}>
+      <AppShell
+        membership={membership}
+        host={host}
+        onSwitchPerson={membership.authMode === 'dev' ? onSwitchPerson : undefined}
+        onSwitchPartnership={memberships.length > 1 ? () => setChosenId(null) : undefined}
+      />
+    </Suspense>
+  );
+}
