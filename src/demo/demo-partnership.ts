@@ -116,7 +116,9 @@ export function demoMeetings(now: Date): DemoMeetingPlan[] {
   for (const forum of DEMO_FORUMS) {
     for (const month of forum.months) {
       const year = month >= 4 ? startYear : startYear + 1;
-      const date = nthWeekday(year, month, forum.week, forum.weekday);
+      // No partnership meets between Christmas and New Year: those fall a week earlier.
+      const week = month === 12 && forum.week === 4 ? 3 : forum.week;
+      const date = nthWeekday(year, month, week, forum.weekday);
       const startsAt = ukTime(date, forum.hour);
       meetings.push({
         forum,

@@ -33,3 +33,12 @@ describe('UK dates', () => {
     }
   });
 });
+
+describe('the demo calendar', () => {
+  it('holds no meeting between Christmas Eve and New Year', () => {
+    for (const m of demoMeetings(new Date('2026-11-22T12:00:00Z'))) {
+      const [, month, day] = m.date.split('-').map(Number);
+      expect(month === 12 && day! >= 24, m.date).toBe(false);
+    }
+  });
+});
