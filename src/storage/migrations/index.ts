@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { migration as initialSchema } from './0001-initial-schema.js';
+import { migration as documentSyncAndSearch } from './0002-document-sync-and-search.js';
 
 /**
  * Every migration, in order. Names never change once released: the database records them.
@@ -7,4 +8,5 @@ import { migration as initialSchema } from './0001-initial-schema.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
+  '0002-document-sync-and-search': documentSyncAndSearch,
 };
