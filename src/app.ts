@@ -2,6 +2,8 @@ import { createBotEndpoint } from '../bot/adapter.js';
 import { handleTurn } from '../bot/handlers/message-handler.js';
 import type { Config } from './config/config.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { createDocumentPipeline, type DocumentPipeline } from './documents/document-pipeline.js';
+import { DocumentSourcesService } from './services/document-sources-service.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
 import { DevAuthenticator, EntraAuthenticator, type Authenticator } from './server/authenticator.js';
 import { createAppServer, type AppServer } from './server/create-server.js';
@@ -19,6 +21,7 @@ export interface App {
   database: DatabaseHandle;
   server: AppServer;
   seeded: boolean;
+  documents: DocumentPipeline;
   close(): Promise<void>;
 }
 
@@ -38,12 +41,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info('migrations applied', { applied });
+    const repos = createRepositories(database.db);
+    const documents = createDocumentPipeline(config, database.db, { logger, now });
     let seeded = false;
     if (config.seedDemo) {
-      seeded = await seedDemoIfEmpty(database.db, { libraryDir: config.documentLibraryDir, now: now(), logger });
+      seeded = await seedDemoIfEmpty(database.db, {
+        libraryDir: config.documentLibraryDir,
+        now: now(),
+        logger,
+        syncDocuments: async (id) => void (await documents.runner.syncPartnership(id)),
+      });
     }
 
-    const repos = createRepositories(database.db);
     const membership = new MembershipService(repos.people);
     const authenticator: Authenticator = config.authMode === 'dev' ? new DevAuthenticator() : new EntraAuthenticator();
     const messages = createBotEndpoint(handleTurn, {
@@ -56,6 +65,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         membership,
         partnerships: new PartnershipService(repos, now),
         observations: new ObservationService(repos, now),
+        documentSources: new DocumentSourcesService(database.db, documents.resolve, documents.runner, repos.auditLog),
       },
       authenticator,
       messages,
@@ -64,13 +74,17 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       logger,
       validateResponses: config.nodeEnv !== 'production',
     });
+    documents.runner.schedule(config.syncIntervalMinutes);
     return {
       config,
       database,
       server,
       seeded,
+      documents,
       async close() {
+        documents.runner.stop();
         await server.close();
+        await documents.runner.drain();
         if (!options.database) await database.close();
       },
     };

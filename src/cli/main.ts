@@ -5,6 +5,10 @@ import { type CliIo, processIo } from './cli-io.js';
 import { doctorCommand } from './commands/doctor.js';
 import { migrateCommand } from './commands/migrate.js';
 import { seedCommand } from './commands/seed.js';
+import { sourcesCommand } from './commands/sources.js';
+import { syncCommand } from './commands/sync.js';
+import { CliUsageError } from './cli-partnership.js';
+import { ServiceError } from '../services/errors.js';
 
 const USAGE = `Line of Sight admin CLI
 
@@ -14,6 +18,8 @@ Commands:
   migrate        Apply pending database migrations.
   seed --demo    Add the synthetic "Demo Borough" partnership and its document library.
   doctor         Check configuration, database, document source, bot credentials and the tab build.
+  sources ...    Where each forum's papers are: list, set, remove (npx los sources for help).
+  sync           Bring in the papers of every configured library now.
   help           Show this help.
 
 Configuration comes from the environment, as for the server (see README.md).`;
@@ -30,9 +36,19 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const config = loadConfig(io.env, io.cwd);
     if (command === 'migrate') return await migrateCommand(config, io);
     if (command === 'seed') return await seedCommand(config, args, io);
+    if (command === 'sources') return await sourcesCommand(config, args, io);
+    if (command === 'sync') return await syncCommand(config, args, io);
     io.err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.err(error.message);
+      return 2;
+    }
+    if (error instanceof ServiceError) {
+      io.err(error.message);
+      return 1;
+    }
     if (error instanceof ConfigError || error instanceof DataDirInUseError) {
       io.err(error.message);
       return error instanceof ConfigError ? 78 : 1;

@@ -44,6 +44,10 @@ export interface Config {
   bot?: BotCredentials;
   maxBodyBytes: number;
   seedDemo: boolean;
+  /** Where document bytes are kept, by content hash. */
+  contentDir: string;
+  /** Minutes between scheduled document syncs; 0 means on demand only. */
+  syncIntervalMinutes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -121,6 +125,15 @@ const envSchema = z.object({
       .default(1024 * 1024),
   ),
   SEED_DEMO: boolFlag,
+  SYNC_INTERVAL_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of minutes' })
+      .int({ error: 'must be a whole number of minutes' })
+      .min(0, { error: 'must be 0 (no schedule) or more' })
+      .max(1440, { error: 'must be at most 1440 (a day)' })
+      .default(15),
+  ),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
@@ -205,6 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bot,
     maxBodyBytes: e.MAX_BODY_BYTES,
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',
+    contentDir: path.join(dataDir, 'content'),
+    syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
     logLevel: e.LOG_LEVEL,
   };
 }

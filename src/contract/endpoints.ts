@@ -1,10 +1,12 @@
 import { coreEndpoints } from './endpoints/core.js';
+import { documentEndpoints } from './endpoints/documents.js';
 
 export * from './endpoint.js';
 
 /** Every endpoint of the API, one file per area under endpoints/. */
 export const endpoints = {
   ...coreEndpoints,
+  ...documentEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

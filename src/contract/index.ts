@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './values.js';
 export * from './resources.js';
 export * from './endpoints.js';
+export * from './documents.js';

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import { DEFAULT_FRAMEWORK_KEY, shippedFrameworks } from '../checklists/frameworks.js';
 import type { Logger } from '../server/logger.js';
+import { resolveLocalLocation } from '../documents/sources/local-source.js';
 import { ChecklistRepository } from '../storage/repositories/checklist-repository.js';
 import type { Database } from '../storage/schema.js';
 import { DEMO_ACTIONS, DEMO_ASSESSMENTS, DEMO_CHALLENGES, DEMO_ESCALATIONS, DEMO_OBSERVATIONS, DEMO_WORK_PLAN } from './demo-activity.js';
@@ -17,18 +18,16 @@ import {
   documentsAreOut,
   scrutinyYearOf,
 } from './demo-partnership.js';
-import { demoDocumentsForMeeting, type DemoDocument } from './documents/demo-document-content.js';
+import { demoDocumentsForMeeting } from './documents/demo-document-content.js';
 import { renderDemoDocument } from './documents/render-demo-document.js';
 
-const MIME = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const;
 
 export interface SeedOptions {
   libraryDir: string;
   now: Date;
   logger?: Logger;
+  /** Brings the library's papers in through the document pipeline (sync, extraction). */
+  syncDocuments: (partnershipId: string) => Promise<void>;
 }
 
 /** Seeds the demo partnership when the database has no partnership at all. */
@@ -44,33 +43,72 @@ export async function hasDemoPartnership(db: Kysely<Database>): Promise<boolean>
   return row !== undefined;
 }
 
-interface RenderedDocument {
-  meeting: DemoMeetingPlan;
-  doc: DemoDocument;
-  relativePath: string;
-  bytes: Uint8Array;
-}
 
 /**
  * Writes the synthetic library to disk first (files are idempotent), then every row in
  * one transaction, so an interrupted seed leaves no half-made partnership behind.
  */
-export async function seedDemo(db: Kysely<Database>, { libraryDir, now, logger }: SeedOptions): Promise<string> {
+export async function seedDemo(db: Kysely<Database>, { libraryDir, now, logger, syncDocuments }: SeedOptions): Promise<string> {
   const t0 = performance.now();
   const meetings = demoMeetings(now);
-  const rendered = await writeLibrary(libraryDir, meetings.filter((m) => documentsAreOut(m, now)), now);
-  logger?.info('demo library written', { files: rendered.length, ms: Math.round(performance.now() - t0), libraryDir });
+  const files = await writeLibrary(libraryDir, meetings.filter((m) => documentsAreOut(m, now)), now);
+  logger?.info('demo library written', { files, ms: Math.round(performance.now() - t0), libraryDir });
 
   const partnershipId = randomUUID();
   await db.transaction().execute(async (trx) => {
-    await writeRows(trx, partnershipId, meetings, rendered, now);
+    await writeRows(trx, partnershipId, meetings, now);
+    await configureLocalSources(trx, partnershipId, libraryDir);
   });
+  // The papers come in as any library's would: through the sync, which extracts their text.
+  await syncDocuments(partnershipId);
+  await writeAgendas(db, partnershipId);
   logger?.info('demo partnership seeded', { partnershipId, ms: Math.round(performance.now() - t0) });
   return partnershipId;
 }
 
-async function writeLibrary(libraryDir: string, meetings: DemoMeetingPlan[], now: Date): Promise<RenderedDocument[]> {
-  const out: RenderedDocument[] = [];
+/** Each forum's papers are in the library folder named after it. */
+async function configureLocalSources(trx: Transaction<Database>, partnershipId: string, libraryDir: string): Promise<void> {
+  const forums = await trx.selectFrom('forums').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute();
+  for (const forum of forums) {
+    const location = await resolveLocalLocation(libraryDir, forum.name);
+    await trx
+      .insertInto('document_sources')
+      .values({ id: randomUUID(), partnership_id: partnershipId, forum_id: forum.id, kind: 'local', site_id: null, site_url: null, drive_id: location.driveId, drive_name: location.driveName, folder_item_id: location.folderItemId, folder_path: location.folderPath, team_id: null, channel_id: null })
+      .execute();
+  }
+}
+
+/** The agenda of each meeting with papers: standing items around one item per paper. */
+async function writeAgendas(db: Kysely<Database>, partnershipId: string): Promise<void> {
+  const papers = await db
+    .selectFrom('documents')
+    .select(['id', 'meeting_id', 'title', 'kind'])
+    .where('partnership_id', '=', partnershipId)
+    .where('meeting_id', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .orderBy('title')
+    .execute();
+  const byMeeting = new Map<string, { id: string; title: string }[]>();
+  for (const p of papers) {
+    if (!byMeeting.has(p.meeting_id!)) byMeeting.set(p.meeting_id!, []);
+    if (p.kind === 'paper') byMeeting.get(p.meeting_id!)!.push(p);
+  }
+  for (const [meetingId, meetingPapers] of byMeeting) {
+    const items = [
+      { title: 'Welcome, introductions and apologies', documentId: null as string | null },
+      { title: 'Minutes and actions of the last meeting', documentId: null },
+      ...meetingPapers.map((p) => ({ title: p.title, documentId: p.id })),
+      { title: 'Any other business', documentId: null },
+    ];
+    await db
+      .insertInto('agenda_items')
+      .values(items.map((it, i) => ({ id: randomUUID(), partnership_id: partnershipId, meeting_id: meetingId, position: i + 1, title: it.title, presenter: null, document_id: it.documentId })))
+      .execute();
+  }
+}
+
+async function writeLibrary(libraryDir: string, meetings: DemoMeetingPlan[], now: Date): Promise<number> {
+  let count = 0;
   for (const meeting of meetings) {
     const docs = demoDocumentsForMeeting({
       forumKey: meeting.forum.key,
@@ -85,19 +123,13 @@ async function writeLibrary(libraryDir: string, meetings: DemoMeetingPlan[], now
       const bytes = await renderDemoDocument(doc);
       const relativePath = path.join(folder, doc.fileName);
       await writeFile(path.join(libraryDir, relativePath), bytes);
-      out.push({ meeting, doc, relativePath, bytes });
+      count += 1;
     }
   }
-  return out;
+  return count;
 }
 
-async function writeRows(
-  trx: Transaction<Database>,
-  partnershipId: string,
-  meetings: DemoMeetingPlan[],
-  rendered: RenderedDocument[],
-  now: Date,
-): Promise<void> {
+async function writeRows(trx: Transaction<Database>, partnershipId: string, meetings: DemoMeetingPlan[], now: Date): Promise<void> {
   const day = 24 * 3600_000;
   const isoDay = (offsetDays: number) => new Date(now.getTime() + offsetDays * day).toISOString().slice(0, 10);
 
@@ -176,8 +208,6 @@ async function writeRows(
       })),
     )
     .execute();
-
-  await writeDocuments(trx, partnershipId, rendered, meetingId, forumId);
 
   // Observations on the forums' past meetings, by the demo scrutineer.
   const scrutineer = personId.get('scrutineer')!;
@@ -285,44 +315,4 @@ async function writeRows(
     .insertInto('audit_log')
     .values({ partnership_id: partnershipId, actor_person_id: null, actor_label: 'Line of Sight demo seed', surface: 'system', action: 'partnership.seed_demo', entity_type: 'partnership', entity_id: partnershipId, detail: JSON.stringify({ synthetic: true }) })
     .execute();
-}
-
-async function writeDocuments(
-  trx: Transaction<Database>,
-  partnershipId: string,
-  rendered: RenderedDocument[],
-  meetingId: Map<DemoMeetingPlan, string>,
-  forumId: Map<string, string>,
-): Promise<void> {
-  const byMeeting = new Map<DemoMeetingPlan, RenderedDocument[]>();
-  for (const r of rendered) byMeeting.set(r.meeting, [...(byMeeting.get(r.meeting) ?? []), r]);
-  for (const [meeting, docs] of byMeeting) {
-    const mId = meetingId.get(meeting)!;
-    const docIds: { id: string; doc: DemoDocument }[] = [];
-    for (const r of docs) {
-      const documentId = randomUUID();
-      const versionId = randomUUID();
-      await trx
-        .insertInto('documents')
-        .values({ id: documentId, partnership_id: partnershipId, forum_id: forumId.get(meeting.forum.key)!, meeting_id: mId, kind: r.doc.kind, title: r.doc.title, source: 'local', drive_id: '', item_id: r.relativePath, path: r.relativePath, web_url: null, current_version_id: versionId, deleted_at: null })
-        .execute();
-      await trx
-        .insertInto('document_versions')
-        .values({ id: versionId, partnership_id: partnershipId, document_id: documentId, version_number: 1, file_name: r.doc.fileName, mime_type: MIME[r.doc.format], size_bytes: r.bytes.byteLength, etag: null, ctag: null, content_hash: createHash('sha256').update(r.bytes).digest('hex'), content_path: r.relativePath, source_modified_at: meeting.startsAt, extraction_error: null, page_count: null })
-        .execute();
-      docIds.push({ id: documentId, doc: r.doc });
-    }
-    // The agenda: standing items around one item per paper.
-    const papers = docIds.filter((d) => d.doc.kind === 'paper');
-    const items = [
-      { title: 'Welcome, introductions and apologies', documentId: null as string | null },
-      { title: 'Minutes and actions of the last meeting', documentId: null },
-      ...papers.map((p) => ({ title: p.doc.title, documentId: p.id })),
-      { title: 'Any other business', documentId: null },
-    ];
-    await trx
-      .insertInto('agenda_items')
-      .values(items.map((it, i) => ({ id: randomUUID(), partnership_id: partnershipId, meeting_id: mId, position: i + 1, title: it.title, presenter: null, document_id: it.documentId })))
-      .execute();
-  }
 }

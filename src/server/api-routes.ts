@@ -28,6 +28,12 @@ export interface ApiRoutesOptions {
   validateResponses: boolean;
 }
 
+/** The actor of a partnership-scoped route; ApiRoutes resolves it for every path with a partnershipId. */
+export function requireActor(actor: Actor | undefined): Actor {
+  if (!actor) throw new ApiError('forbidden', 'This request names no partnership you belong to.');
+  return actor;
+}
+
 export function sendError(res: ServerResponse, error: ApiError): void {
   if (res.headersSent) return;
   const body = JSON.stringify(error.body());

@@ -2,7 +2,7 @@ import type { NewObservation, Observation } from '../contract/resources.js';
 import { can } from '../domain/permissions.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import type { ObservationRecord } from '../storage/repositories/observations-repository.js';
-import { type Actor, authorize } from './actor.js';
+import { type Actor, auditActor, authorize } from './actor.js';
 import { conflict, invalid, notFound } from './errors.js';
 
 const toContract = (o: ObservationRecord): Observation => ({
@@ -61,10 +61,7 @@ export class ObservationService {
     }
     if (created) {
       await this.repos.auditLog.append({
-        partnershipId: actor.partnershipId,
-        actorPersonId: actor.personId,
-        actorLabel: actor.displayName,
-        surface: actor.surface,
+        ...auditActor(actor),
         action: 'observation.create',
         entityType: 'observation',
         entityId: stored.id,
@@ -79,10 +76,7 @@ export class ObservationService {
       meetingId: filter.meetingId,
     });
     await this.repos.auditLog.append({
-      partnershipId: actor.partnershipId,
-      actorPersonId: actor.personId,
-      actorLabel: actor.displayName,
-      surface: actor.surface,
+      ...auditActor(actor),
       action: 'observation.list',
       entityType: 'observation',
       entityId: null,

@@ -215,6 +215,11 @@ export interface DriveItemsTable {
   content_hash: string | null;
   seen_in: string | null;
   deleted_at: Date | null;
+  /** Set when the item changed and the pipeline has not yet applied it. */
+  needs_processing: Generated<boolean>;
+  /** The content signature (hash, else cTag) whose bytes the current version holds. */
+  processed_signature: string | null;
+  last_error: string | null;
 }
 
 export interface AgendaItemsTable {

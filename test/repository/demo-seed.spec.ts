@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../src/demo/demo-partnership.js';
+import { loadConfig } from '../../src/config/config.js';
 import { seedDemoIfEmpty } from '../../src/demo/seed-demo.js';
+import { createDocumentPipeline } from '../../src/documents/document-pipeline.js';
 import { ROLES } from '../../src/domain/vocabulary.js';
 import { testDatabases } from '../support/databases.js';
 
@@ -11,15 +13,21 @@ const NOW = new Date('2026-11-22T12:00:00Z');
 
 describe.each(testDatabases())('demo seed on $kind', (target) => {
   let h: Awaited<ReturnType<typeof target.create>>;
+  let dataDir: string;
   let libraryDir: string;
+  let seedOptions: Parameters<typeof seedDemoIfEmpty>[1];
   beforeAll(async () => {
     h = await target.create();
-    libraryDir = mkdtempSync(path.join(tmpdir(), 'los-lib-'));
-    expect(await seedDemoIfEmpty(h.db, { libraryDir, now: NOW })).toBe(true);
+    dataDir = mkdtempSync(path.join(tmpdir(), 'los-lib-'));
+    const config = loadConfig({ DATA_DIR: dataDir }, dataDir);
+    libraryDir = config.documentLibraryDir;
+    const documents = createDocumentPipeline(config, h.db);
+    seedOptions = { libraryDir, now: NOW, syncDocuments: async (id) => void (await documents.runner.syncPartnership(id)) };
+    expect(await seedDemoIfEmpty(h.db, seedOptions)).toBe(true);
   });
   afterAll(async () => {
     await h?.dispose();
-    rmSync(libraryDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('makes one synthetic partnership that says so', async () => {
@@ -43,16 +51,20 @@ describe.each(testDatabases())('demo seed on $kind', (target) => {
     expect(spanDays).toBeGreaterThan(300);
   });
 
-  it('writes real Word and PDF files to the library, one per document row, with matching sizes', async () => {
+  it('brings real Word and PDF files in through the sync, one document per file, with matching sizes', async () => {
     const docs = await h.db
       .selectFrom('documents as d')
       .innerJoin('document_versions as v', 'v.id', 'd.current_version_id')
-      .select(['d.path', 'd.kind', 'v.size_bytes', 'v.mime_type'])
+      .innerJoin('forums as f', 'f.id', 'd.forum_id')
+      .select(['d.path', 'd.kind', 'd.meeting_id', 'f.name as forum', 'v.size_bytes', 'v.mime_type', 'v.extraction_status', 'v.page_count'])
       .execute();
     expect(docs.length).toBeGreaterThan(50);
     expect(new Set(docs.map((d) => d.kind))).toEqual(new Set(['agenda', 'paper', 'minutes']));
+    // Every demo paper is attached to its meeting by the date in its folder and name, and its text is read.
+    expect(docs.every((d) => d.meeting_id !== null)).toBe(true);
+    expect(docs.every((d) => d.extraction_status === 'extracted' && d.page_count! >= 1)).toBe(true);
     for (const d of docs) {
-      const file = path.join(libraryDir, d.path);
+      const file = path.join(libraryDir, d.forum, d.path);
       expect(existsSync(file), file).toBe(true);
       const bytes = readFileSync(file);
       expect(bytes.length).toBe(d.size_bytes);
@@ -94,7 +106,7 @@ describe.each(testDatabases())('demo seed on $kind', (target) => {
   });
 
   it('does nothing on a database that already has a partnership', async () => {
-    expect(await seedDemoIfEmpty(h.db, { libraryDir, now: NOW })).toBe(false);
+    expect(await seedDemoIfEmpty(h.db, seedOptions)).toBe(false);
     expect(await h.db.selectFrom('partnerships').select('id').execute()).toHaveLength(1);
   });
 });

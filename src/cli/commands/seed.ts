@@ -1,5 +1,6 @@
 import type { Config } from '../../config/config.js';
 import { hasDemoPartnership, seedDemo } from '../../demo/seed-demo.js';
+import { createDocumentPipeline } from '../../documents/document-pipeline.js';
 import { openDatabase } from '../../storage/connect.js';
 import { migrateToLatest } from '../../storage/migrate.js';
 import type { CliIo } from '../cli-io.js';
@@ -16,7 +17,12 @@ export async function seedCommand(config: Config, args: string[], io: CliIo): Pr
       io.out('The synthetic demo partnership is already there; nothing to do.');
       return 0;
     }
-    const id = await seedDemo(database.db, { libraryDir: config.documentLibraryDir, now: new Date() });
+    const documents = createDocumentPipeline(config, database.db);
+    const id = await seedDemo(database.db, {
+      libraryDir: config.documentLibraryDir,
+      now: new Date(),
+      syncDocuments: async (partnershipId) => void (await documents.runner.syncPartnership(partnershipId)),
+    });
     io.out(`Seeded the synthetic "Demo Borough Safeguarding Children Partnership" (${id}).`);
     io.out(`Its document library is in ${config.documentLibraryDir}. All of it is synthetic.`);
     return 0;

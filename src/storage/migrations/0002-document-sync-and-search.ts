@@ -55,9 +55,13 @@ const up: string[] = [
     content_hash text,
     seen_in uuid,
     deleted_at timestamptz,
+    needs_processing boolean NOT NULL DEFAULT true,
+    processed_signature text,
+    last_error text,
     PRIMARY KEY (partnership_id, source_kind, drive_id, item_id)
   )`,
   `CREATE INDEX drive_items_parent_idx ON drive_items (partnership_id, source_kind, drive_id, parent_id)`,
+  `CREATE INDEX drive_items_pending_idx ON drive_items (partnership_id, source_kind, drive_id) WHERE needs_processing`,
 
   `ALTER TABLE partnerships ADD COLUMN document_conventions jsonb NOT NULL DEFAULT '{}'::jsonb`,
   `ALTER TABLE documents ADD COLUMN document_date date`,
