@@ -41,6 +41,9 @@ export interface Config {
   documentLibraryDir: string;
   graphBaseUrl: string;
   graphToken?: string;
+  /** App-only Graph credentials (client secret), when all three ENTRA_* values are set. */
+  graphApp?: { tenantId: string; clientId: string; clientSecret: string };
+  managedIdentityClientId?: string;
   bot?: BotCredentials;
   maxBodyBytes: number;
   seedDemo: boolean;
@@ -108,6 +111,7 @@ const envSchema = z.object({
   DOCUMENT_LIBRARY_DIR: optionalString,
   GRAPH_BASE_URL: httpUrl('for example https://graph.microsoft.com/v1.0'),
   GRAPH_TOKEN: optionalString,
+  MANAGED_IDENTITY_CLIENT_ID: optionalString,
   BOT_ID: optionalString,
   BOT_PASSWORD: optionalString,
   BOT_TYPE: z.preprocess(
@@ -177,10 +181,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     }
   }
 
-  if (e.DOCUMENT_SOURCE === 'graph' && !e.GRAPH_TOKEN && !(e.ENTRA_TENANT_ID && e.ENTRA_CLIENT_ID && e.ENTRA_CLIENT_SECRET)) {
+  if (e.MANAGED_IDENTITY_CLIENT_ID && !GUID.test(e.MANAGED_IDENTITY_CLIENT_ID)) {
+    problems.push({ variable: 'MANAGED_IDENTITY_CLIENT_ID', problem: 'must be the client id of a user-assigned managed identity, a GUID' });
+  }
+  const graphSecret = e.ENTRA_TENANT_ID && e.ENTRA_CLIENT_ID && e.ENTRA_CLIENT_SECRET;
+  if (e.DOCUMENT_SOURCE === 'graph' && !e.GRAPH_TOKEN && !graphSecret && !e.MANAGED_IDENTITY_CLIENT_ID) {
     problems.push({
       variable: 'DOCUMENT_SOURCE',
-      problem: 'graph needs credentials: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET (or GRAPH_TOKEN for a test server)',
+      problem:
+        'graph needs credentials: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET, or MANAGED_IDENTITY_CLIENT_ID (or GRAPH_TOKEN for a test server)',
     });
   }
 
@@ -215,6 +224,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     documentLibraryDir: path.resolve(cwd, e.DOCUMENT_LIBRARY_DIR ?? path.join(dataDir, 'library')),
     graphBaseUrl: (e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
     graphToken: e.GRAPH_TOKEN,
+    graphApp:
+      e.ENTRA_TENANT_ID && e.ENTRA_CLIENT_ID && e.ENTRA_CLIENT_SECRET
+        ? { tenantId: e.ENTRA_TENANT_ID, clientId: e.ENTRA_CLIENT_ID, clientSecret: e.ENTRA_CLIENT_SECRET }
+        : undefined,
+    managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID,
     bot,
     maxBodyBytes: e.MAX_BODY_BYTES,
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',

@@ -8,6 +8,7 @@ import { LocationNotFoundError } from './document-source.js';
 import { extractPages } from './extraction/index.js';
 import { LocalDocumentSource, resolveLocalLocation } from './sources/local-source.js';
 import { SyncRunner } from './sync/sync-runner.js';
+import { graphPartsFor } from './graph-parts.js';
 
 export interface DocumentPipeline {
   store: ContentStore;
@@ -28,7 +29,7 @@ export interface GraphParts {
 export function createDocumentPipeline(config: Config, db: Kysely<Database>, options: { logger?: Logger; now?: () => Date; graph?: GraphParts } = {}): DocumentPipeline {
   const store = new ContentStore(config.contentDir);
   const local = new LocalDocumentSource(config.documentLibraryDir);
-  const graph = options.graph;
+  const graph = options.graph ?? graphPartsFor(config, options.logger);
   const runner = new SyncRunner({
     db,
     store,

@@ -47,7 +47,15 @@ export async function syncDrive(
       return { ...report, status: 'interrupted' };
     }
     await setState({ items_done: 0, items_total: null });
-    const processed = await processChangedItems(deps, key, (done, total) => setState({ items_done: done, items_total: total }).then(() => undefined));
+    // Progress is for people watching a bar: a write every half second is plenty.
+    let lastWrite = 0;
+    const progress = async (done: number, total: number) => {
+      const now = Date.now();
+      if (done !== 0 && done !== total && now - lastWrite < 500) return;
+      lastWrite = now;
+      await setState({ items_done: done, items_total: total });
+    };
+    const processed = await processChangedItems(deps, key, progress, mirrored.downloadUrls);
     Object.assign(report, { processed: processed.processed, failedItems: processed.failed, downloaded: processed.downloaded });
     await setState({
       status: 'idle',

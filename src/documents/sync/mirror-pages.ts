@@ -30,7 +30,7 @@ export async function mirrorChanges(
   key: DriveKey,
   source: DocumentSource,
   options: { maxPages?: number; onPage?: (itemsSeen: number) => Promise<void> | void } = {},
-): Promise<{ pages: number; items: number; complete: boolean }> {
+): Promise<{ pages: number; items: number; complete: boolean; downloadUrls: Map<string, string> }> {
   const state = await db
     .selectFrom('drive_sync_state')
     .select(['cursor', 'enumeration_id'])
@@ -43,12 +43,15 @@ export async function mirrorChanges(
   let enumerationId = state.enumeration_id ?? (cursor === null ? randomUUID() : null);
   let pages = 0;
   let items = 0;
+  // Short-lived pre-authenticated URLs from the feed: used in this run only, never stored.
+  const downloadUrls = new Map<string, string>();
 
   for (;;) {
-    if (options.maxPages !== undefined && pages >= options.maxPages) return { pages, items, complete: false };
+    if (options.maxPages !== undefined && pages >= options.maxPages) return { pages, items, complete: false, downloadUrls };
     const page: ChangePage = await source.nextPage(key.driveId, cursor);
     if (page.restarted) enumerationId = randomUUID();
     const changed = lastOccurrences(page.items);
+    for (const item of changed) if (item.downloadUrl) downloadUrls.set(item.id, item.downloadUrl);
     await db.transaction().execute(async (trx) => {
       await upsertItems(trx, key, changed, enumerationId);
       await trx
@@ -87,7 +90,7 @@ export async function mirrorChanges(
         .execute();
     });
   }
-  return { pages, items, complete: true };
+  return { pages, items, complete: true, downloadUrls };
 }
 
 async function upsertItems(trx: Kysely<Database>, key: DriveKey, items: SourceItem[], enumerationId: string | null): Promise<void> {

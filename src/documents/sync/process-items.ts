@@ -67,6 +67,7 @@ export async function processChangedItems(
   deps: ProcessDeps,
   key: DriveKey,
   onProgress: (done: number, total: number) => Promise<void>,
+  downloadUrls: Map<string, string> = new Map(),
 ): Promise<{ processed: number; failed: number; downloaded: number }> {
   const { db } = deps;
   const scope = (q: any) => q.where('partnership_id', '=', key.partnershipId).where('source_kind', '=', key.sourceKind).where('drive_id', '=', key.driveId);
@@ -101,8 +102,9 @@ export async function processChangedItems(
   let downloaded = 0;
   await onProgress(0, pending.length);
   for (const p of pending) {
-    const d = details.get(p.item_id);
-    const item = { ...p, ctag: p.ctag ?? d?.cTag ?? null, content_hash: p.content_hash ?? d?.contentHash ?? null, size_bytes: p.size_bytes ?? d?.size ?? null };
+    const feedUrl = downloadUrls.get(p.item_id);
+    const d = { ...(feedUrl ? { downloadUrl: feedUrl } : {}), ...details.get(p.item_id) };
+    const item = { ...p, ctag: p.ctag ?? d.cTag ?? null, content_hash: p.content_hash ?? d.contentHash ?? null, size_bytes: p.size_bytes ?? d.size ?? null };
     try {
       const result = await processOne(deps, key, item, d, tree, sources, meetings);
       if (result === 'downloaded') downloaded += 1;
