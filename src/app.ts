@@ -4,6 +4,7 @@ import type { Config } from './config/config.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { createDocumentPipeline, type DocumentPipeline } from './documents/document-pipeline.js';
 import { DocumentSourcesService } from './services/document-sources-service.js';
+import { SearchService } from './services/search-service.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
 import { DevAuthenticator, EntraAuthenticator, type Authenticator } from './server/authenticator.js';
 import { createAppServer, type AppServer } from './server/create-server.js';
@@ -66,6 +67,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         partnerships: new PartnershipService(repos, now),
         observations: new ObservationService(repos, now),
         documentSources: new DocumentSourcesService(database.db, documents.resolve, documents.runner, repos.auditLog),
+        search: new SearchService(repos),
       },
       authenticator,
       messages,

@@ -7,6 +7,7 @@ import { migrateCommand } from './commands/migrate.js';
 import { seedCommand } from './commands/seed.js';
 import { sourcesCommand } from './commands/sources.js';
 import { syncCommand } from './commands/sync.js';
+import { searchCommand } from './commands/search.js';
 import { CliUsageError } from './cli-partnership.js';
 import { ServiceError } from '../services/errors.js';
 
@@ -20,6 +21,7 @@ Commands:
   doctor         Check configuration, database, document source, bot credentials and the tab build.
   sources ...    Where each forum's papers are: list, set, remove (npx los sources for help).
   sync           Bring in the papers of every configured library now.
+  search QUERY   Search the text of every paper (--json, --forum, --type, --from, --to, --limit).
   help           Show this help.
 
 Configuration comes from the environment, as for the server (see README.md).`;
@@ -38,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'seed') return await seedCommand(config, args, io);
     if (command === 'sources') return await sourcesCommand(config, args, io);
     if (command === 'sync') return await syncCommand(config, args, io);
+    if (command === 'search') return await searchCommand(config, args, io);
     io.err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { coreEndpoints } from './endpoints/core.js';
 import { documentEndpoints } from './endpoints/documents.js';
+import { searchEndpoints } from './endpoints/search.js';
 
 export * from './endpoint.js';
 
@@ -7,6 +8,7 @@ export * from './endpoint.js';
 export const endpoints = {
   ...coreEndpoints,
   ...documentEndpoints,
+  ...searchEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -3,3 +3,4 @@ export * from './values.js';
 export * from './resources.js';
 export * from './endpoints.js';
 export * from './documents.js';
+export * from './search.js';

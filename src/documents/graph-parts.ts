@@ -20,5 +20,6 @@ export function graphPartsFor(config: Config, logger?: Logger): GraphParts | und
     tokens,
     onRetry: (info) => logger?.warn('Microsoft Graph asked us to wait; retrying', info as unknown as Record<string, unknown>),
   });
-  return { source: new GraphDocumentSource(client), resolve: (input) => resolveGraphLocation(client, input) };
+  // Library columns come with each item, so a meeting date kept in a column can attach papers.
+  return { source: new GraphDocumentSource(client, { expandListItemFields: true }), resolve: (input) => resolveGraphLocation(client, input) };
 }

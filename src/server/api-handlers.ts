@@ -4,6 +4,8 @@ import type { ObservationService } from '../services/observation-service.js';
 import type { PartnershipService } from '../services/partnership-service.js';
 import type { DocumentSourcesService } from '../services/document-sources-service.js';
 import { registerDocumentHandlers } from './document-handlers.js';
+import { registerSearchHandlers } from './search-handlers.js';
+import type { SearchService } from '../services/search-service.js';
 import { type ApiRoutes, requireActor } from './api-routes.js';
 
 export interface ApiServices {
@@ -11,6 +13,7 @@ export interface ApiServices {
   partnerships: PartnershipService;
   observations: ObservationService;
   documentSources: DocumentSourcesService;
+  search: SearchService;
 }
 
 
@@ -39,4 +42,5 @@ export function registerApiHandlers(routes: ApiRoutes, s: ApiServices, authMode:
   routes.add(endpoints.createObservation, async ({ actor, body }) => (await s.observations.create(requireActor(actor), body)).observation);
 
   registerDocumentHandlers(routes, s.documentSources);
+  registerSearchHandlers(routes, s.search);
 }

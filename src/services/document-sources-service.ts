@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ForumSource, SyncStatus } from '../contract/documents.js';
+import { DEFAULT_CONVENTIONS, DocumentConventions } from '../documents/classification.js';
 import { LocationNotFoundError, type LocationInput, type ResolvedLocation } from '../documents/document-source.js';
 import type { SyncRunner } from '../documents/sync/sync-runner.js';
 import type { AuditLogRepository } from '../storage/repositories/audit-log-repository.js';
@@ -186,6 +187,23 @@ export class DocumentSourcesService {
     this.runner.trigger(actor.partnershipId);
     await this.audit(actor, 'sync.start', null, {});
     return this.status(actor);
+  }
+
+  async conventions(actor: Actor): Promise<DocumentConventions> {
+    authorize(actor, 'document.read');
+    const row = await this.db.selectFrom('partnerships').select('document_conventions').where('id', '=', actor.partnershipId).executeTakeFirstOrThrow();
+    const parsed = DocumentConventions.safeParse(row.document_conventions ?? {});
+    return parsed.success ? parsed.data : DEFAULT_CONVENTIONS;
+  }
+
+  /** Changes how papers are recognised; every file is looked at again at the next sync. */
+  async setConventions(actor: Actor, changes: Partial<DocumentConventions>): Promise<DocumentConventions> {
+    authorize(actor, 'document.manage');
+    const next = DocumentConventions.parse({ ...(await this.conventions(actor)), ...changes });
+    await this.db.updateTable('partnerships').set({ document_conventions: JSON.stringify(next) }).where('id', '=', actor.partnershipId).execute();
+    await this.db.updateTable('drive_items').set({ needs_processing: true }).where('partnership_id', '=', actor.partnershipId).where('is_folder', '=', false).execute();
+    await this.audit(actor, 'document_conventions.set', null, { ...next });
+    return next;
   }
 
   private async requireForum(actor: Actor, forumId: string): Promise<void> {

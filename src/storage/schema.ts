@@ -215,6 +215,8 @@ export interface DriveItemsTable {
   content_hash: string | null;
   seen_in: string | null;
   deleted_at: Date | null;
+  /** Library columns (SharePoint list item fields), for a meeting date kept in a column. */
+  fields: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   /** Set when the item changed and the pipeline has not yet applied it. */
   needs_processing: Generated<boolean>;
   /** The content signature (hash, else cTag) whose bytes the current version holds. */

@@ -36,6 +36,27 @@ describe('the admin CLI (npx los)', () => {
     expect(b.lines[0]).toMatch(/already there/);
   });
 
+  it('lists each forum\'s library, changes one, names a folder that is not there, and syncs', async () => {
+    const list = io({ DATA_DIR: dir }, dir);
+    expect(await runCli(['sources', 'list'], list)).toBe(0);
+    expect(list.lines).toContain('Executive: local folder "Executive" (' + list.lines.find((l) => l.startsWith('Executive:'))!.split('(')[1]);
+    const bad = io({ DATA_DIR: dir }, dir);
+    expect(await runCli(['sources', 'set', '--forum', 'executive', '--local-folder', 'Nowhere'], bad)).toBe(1);
+    expect(bad.errors[0]).toMatch(/There is no folder "Nowhere"/);
+    const good = io({ DATA_DIR: dir }, dir);
+    expect(await runCli(['sources', 'set', '--forum', 'Executive', '--local-folder', 'Executive'], good)).toBe(0);
+    const sync = io({ DATA_DIR: dir }, dir);
+    expect(await runCli(['sync'], sync)).toBe(0);
+    expect(sync.lines.join('\n')).toMatch(/change\(s\) read/);
+  });
+
+  it('shows and changes how papers are recognised', async () => {
+    const a = io({ DATA_DIR: dir }, dir);
+    expect(await runCli(['sources', 'conventions', '--minutes', 'minutes, note of meeting', '--meeting-date-field', 'MeetingDate'], a)).toBe(0);
+    expect(a.lines.join('\n')).toMatch(/Minutes: minutes, note of meeting/);
+    expect(a.lines.join('\n')).toMatch(/Meeting date column: MeetingDate/);
+  });
+
   it('doctor says all is well on a good configuration', async () => {
     const a = io({ DATA_DIR: dir }, dir);
     expect(await runCli(['doctor'], a)).toBe(0);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONVENTIONS } from '../../src/documents/classification.js';
+import { DEFAULT_CONVENTIONS, DocumentConventions } from '../../src/documents/classification.js';
 import { ContentStore } from '../../src/documents/content-store.js';
 import { extractPages } from '../../src/documents/extraction/index.js';
 import { resolveGraphLocation } from '../../src/documents/sources/graph-locations.js';
@@ -163,6 +163,17 @@ describe('syncing a SharePoint library through Microsoft Graph (stand-in)', () =
     const s = graph.stats();
     expect(s.api.requests + s.download.requests, JSON.stringify(s.api.byRoute)).toBeLessThanOrEqual(2);
     expect(s.download.bytes).toBe(changed.byteLength);
+  });
+
+  it('dates a paper by a library column when the partnership keeps the meeting date there', async () => {
+    w = wire(graph, {}, { expandListItemFields: true });
+    graph.addFile('Performance dashboard.pdf', await pdf(['Dashboard']), { parentId: folderId, fields: { MeetingDate: '2026-11-11T00:00:00Z' } });
+    await syncDrive(
+      { db: h.db, source: w.source, store: new ContentStore(path.join(dir, 'content')), extract: extractPages, conventions: DocumentConventions.parse({ meetingDateField: 'MeetingDate' }), now: () => new Date() },
+      { partnershipId: p.partnershipId, sourceKind: 'graph', driveId: graph.driveId },
+    );
+    const doc = await h.db.selectFrom('documents').select(['meeting_id', 'document_date']).where('partnership_id', '=', p.partnershipId).where('title', '=', 'Performance dashboard').executeTakeFirstOrThrow();
+    expect(doc).toEqual({ meeting_id: p.meetingId, document_date: '2026-11-11' });
   });
 
   it('reads a PowerPoint deck through its PDF rendition', async () => {

@@ -102,6 +102,10 @@ export async function searchCommand(config: Config, args: string[], io: CliIo): 
     io.out(SEARCH_USAGE);
     return 0;
   }
+  if (parsed.words.length === 0) {
+    io.err(`Say what to search for.\n\n${SEARCH_USAGE}`);
+    return 2;
+  }
   // The contract's own checks, so the CLI refuses exactly what the API refuses.
   const checked = SearchQuery.safeParse({
     q: parsed.words.join(' '),

@@ -11,12 +11,14 @@ npx los sources set --forum NAME --site URL|ID [--library NAME] [--folder PATH]
 npx los sources set --forum NAME --team TEAM_ID --channel CHANNEL_ID
 npx los sources set --forum NAME --local-folder PATH
 npx los sources remove --forum NAME
+npx los sources conventions [--agenda WORDS] [--minutes WORDS] [--paper WORDS] [--report WORDS] [--meeting-date-field COLUMN]
+  (WORDS: comma-separated; with no options, shows the conventions in force)
 (add --partnership ID when the database holds more than one)`;
 
 /** Where each forum's papers come from: the same settings the business manager makes in the tab. */
 export async function sourcesCommand(config: Config, args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
-  if (!action || !['list', 'set', 'remove'].includes(action)) {
+  if (!action || !['list', 'set', 'remove', 'conventions'].includes(action)) {
     io.err(`Usage:\n${USAGE}`);
     return 2;
   }
@@ -30,6 +32,16 @@ export async function sourcesCommand(config: Config, args: string[], io: CliIo):
         const where = !s ? 'not configured' : s.kind === 'local' ? `local folder "${s.folderPath}"` : `${s.siteUrl ?? s.driveId} › ${s.driveName ?? 'library'} › ${s.folderPath || '(root)'}`;
         io.out(`${f.forumName}: ${where}${s ? ` (${s.documentCount} documents)` : ''}`);
       }
+      return 0;
+    }
+    if (action === 'conventions') {
+      const words = (name: string) => flag(rest, name)?.split(',').map((w) => w.trim()).filter(Boolean);
+      const changes = Object.fromEntries(
+        Object.entries({ agenda: words('agenda'), minutes: words('minutes'), paper: words('paper'), report: words('report'), meetingDateField: flag(rest, 'meeting-date-field') }).filter(([, v]) => v !== undefined),
+      );
+      const c = Object.keys(changes).length > 0 ? await ctx.sources.setConventions(actor, changes) : await ctx.sources.conventions(actor);
+      io.out(`Agenda:  ${c.agenda.join(', ')}\nMinutes: ${c.minutes.join(', ')}\nReport:  ${c.report.join(', ')}\nPaper:   ${c.paper.join(', ')}\nMeeting date column: ${c.meetingDateField ?? '(none: dates come from file and folder names)'}`);
+      if (Object.keys(changes).length > 0) io.out('Every file will be looked at again at the next sync.');
       return 0;
     }
     const forumName = flag(rest, 'forum');

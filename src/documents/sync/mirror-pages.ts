@@ -125,6 +125,7 @@ async function upsertItems(trx: Kysely<Database>, key: DriveKey, items: SourceIt
           etag: item.eTag ?? null,
           ctag: item.cTag ?? null,
           content_hash: item.contentHash ?? null,
+          fields: item.fields ? JSON.stringify(item.fields) : null,
           seen_in: enumerationId,
           deleted_at: null,
           processed_signature: null,
@@ -140,6 +141,7 @@ async function upsertItems(trx: Kysely<Database>, key: DriveKey, items: SourceIt
           etag: sql`excluded.etag`,
           ctag: sql`excluded.ctag`,
           content_hash: sql`excluded.content_hash`,
+          fields: sql`excluded.fields`,
           seen_in: sql`coalesce(excluded.seen_in, drive_items.seen_in)`,
           deleted_at: null,
           // Re-applying an unchanged item (a replayed page, a full re-enumeration) leaves it alone.
@@ -149,7 +151,8 @@ async function upsertItems(trx: Kysely<Database>, key: DriveKey, items: SourceIt
             OR drive_items.parent_id IS DISTINCT FROM excluded.parent_id
             OR (excluded.ctag IS NOT NULL AND drive_items.ctag IS DISTINCT FROM excluded.ctag)
             OR (excluded.content_hash IS NOT NULL AND drive_items.content_hash IS DISTINCT FROM excluded.content_hash)
-            OR (excluded.ctag IS NULL AND excluded.content_hash IS NULL AND drive_items.etag IS DISTINCT FROM excluded.etag)`,
+            OR (excluded.ctag IS NULL AND excluded.content_hash IS NULL AND drive_items.etag IS DISTINCT FROM excluded.etag)
+            OR drive_items.fields IS DISTINCT FROM excluded.fields`,
         }),
       )
       .execute();

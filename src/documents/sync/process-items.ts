@@ -31,6 +31,7 @@ interface PendingItem {
   content_hash: string | null;
   deleted_at: Date | null;
   processed_signature: string | null;
+  fields: Record<string, unknown> | null;
 }
 
 interface SourceConfig {
@@ -74,7 +75,7 @@ export async function processChangedItems(
   const pending: PendingItem[] = await scope(
     db
       .selectFrom('drive_items')
-      .select(['item_id', 'parent_id', 'name', 'size_bytes', 'etag', 'ctag', 'content_hash', 'deleted_at', 'processed_signature'])
+      .select(['item_id', 'parent_id', 'name', 'size_bytes', 'etag', 'ctag', 'content_hash', 'deleted_at', 'processed_signature', 'fields'])
       .where('needs_processing', '=', true)
       .where('is_folder', '=', false),
   )
@@ -182,7 +183,7 @@ async function processOne(
 
   const folders = place.below;
   const kind = classifyDocument(folders, item.name, deps.conventions);
-  const date = documentDate(folders, item.name, undefined, deps.conventions);
+  const date = documentDate(folders, item.name, item.fields ?? undefined, deps.conventions);
   const meetingId = date ? (meetings.get(`${place.source.forumId}|${date}`) ?? null) : null;
   const path = [...folders, item.name].join('/');
   const metadata = {

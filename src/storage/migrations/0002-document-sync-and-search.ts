@@ -55,6 +55,7 @@ const up: string[] = [
     content_hash text,
     seen_in uuid,
     deleted_at timestamptz,
+    fields jsonb,
     needs_processing boolean NOT NULL DEFAULT true,
     processed_signature text,
     last_error text,

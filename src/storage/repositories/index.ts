@@ -7,6 +7,7 @@ import { ForumsRepository, MeetingsRepository } from './forums-repository.js';
 import { ObservationsRepository } from './observations-repository.js';
 import { PartnershipsRepository } from './partnerships-repository.js';
 import { PeopleRepository } from './people-repository.js';
+import { SearchRepository } from './search-repository.js';
 
 export interface Repositories {
   partnerships: PartnershipsRepository;
@@ -17,6 +18,7 @@ export interface Repositories {
   checklists: ChecklistRepository;
   observations: ObservationsRepository;
   auditLog: AuditLogRepository;
+  search: SearchRepository;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -29,5 +31,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     checklists: new ChecklistRepository(db),
     observations: new ObservationsRepository(db),
     auditLog: new AuditLogRepository(db),
+    search: new SearchRepository(db),
   };
 }

@@ -69,49 +69,49 @@ export class SearchRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async search(partnershipId: string, filter: SearchFilter): Promise<SearchRows> {
-    // Written out where used (not a CTE) so the planner sees a plain `@@` on the GIN-indexed column.
+    // Written out where used (not a CTE column) so the planner sees a plain `@@` on the GIN-indexed column.
     const tsq = sql`websearch_to_tsquery('english', ${filter.query})`;
-    const conditions: RawBuilder<unknown>[] = [
-      sql`p.partnership_id = ${partnershipId}`,
-      sql`p.search_vector @@ ${tsq}`,
-      sql`d.deleted_at is null`,
-    ];
-    if (filter.forumId) conditions.push(sql`d.forum_id = ${filter.forumId}`);
-    if (filter.kind) conditions.push(sql`d.kind = ${filter.kind}`);
-    if (filter.from) conditions.push(sql`${EFFECTIVE_DATE} >= ${filter.from}::date`);
-    if (filter.to) conditions.push(sql`${EFFECTIVE_DATE} <= ${filter.to}::date`);
+    const documentConditions = this.documentConditions(filter);
 
-    // Rank and count every match, but make snippets (the costly part) only for the slice returned.
+    /*
+     * Three steps, each as narrow as it can be:
+     *  1. pages: the matching pages of this partnership, ranked. Materialized, so the rank is computed
+     *     while the tsvector is at hand, and only two ids and a number travel through the joins.
+     *  2. slice: keep current versions of live documents that pass the filters; count them all (window),
+     *     order, and keep one page of results.
+     *  3. make snippets (the costly part: ts_headline parses the whole page) for that slice only.
+     */
     const result = await sql<RawHit>`
-      with matches as (
-        select p.document_version_id, p.page_number,
-               d.id as document_id, d.title, d.kind, d.forum_id, d.meeting_id, d.document_date,
-               (m.starts_at at time zone 'Europe/London')::date as meeting_date,
-               ts_rank_cd(p.search_vector, ${tsq}) as rank
+      with pages as materialized (
+        select p.document_version_id, p.page_number, ts_rank_cd(p.search_vector, ${tsq}) as rank
         from document_pages p
-        join documents d on d.partnership_id = p.partnership_id and d.current_version_id = p.document_version_id
-        left join meetings m on m.partnership_id = d.partnership_id and m.id = d.meeting_id
-        where ${sql.join(conditions, sql` and `)}
+        where p.partnership_id = ${partnershipId} and p.search_vector @@ ${tsq}
       ),
       slice as (
-        select matches.*, count(*) over () as total
-        from matches
-        order by rank desc, coalesce(meeting_date, document_date) desc nulls last, title, document_id, page_number
+        select pages.*, d.id as document_id, ${EFFECTIVE_DATE} as sort_date, count(*) over () as total
+        from pages
+        join documents d on d.partnership_id = ${partnershipId} and d.current_version_id = pages.document_version_id
+        left join meetings m on m.partnership_id = d.partnership_id and m.id = d.meeting_id
+        where ${sql.join(documentConditions, sql` and `)}
+        order by rank desc, sort_date desc nulls last, document_id, page_number
         limit ${filter.limit} offset ${filter.offset}
       )
-      select s.document_id, s.title, s.kind, s.forum_id, f.name as forum_name, s.meeting_id, s.meeting_date,
-             s.document_date, s.page_number, s.rank, s.total, v.file_name,
+      select s.document_id, d.title, d.kind, d.forum_id, f.name as forum_name, d.meeting_id,
+             (m.starts_at at time zone 'Europe/London')::date as meeting_date, d.document_date,
+             s.page_number, s.rank, s.total, v.file_name,
              ts_headline('english', translate(p.text, chr(2) || chr(3), ''), ${tsq}, ${HEADLINE_OPTIONS}) as snippet
       from slice s
+      join documents d on d.id = s.document_id
       join document_pages p on p.document_version_id = s.document_version_id and p.page_number = s.page_number
       join document_versions v on v.id = s.document_version_id
-      left join forums f on f.partnership_id = ${partnershipId} and f.id = s.forum_id
-      order by s.rank desc, coalesce(s.meeting_date, s.document_date) desc nulls last, s.title, s.document_id, s.page_number
+      left join meetings m on m.partnership_id = d.partnership_id and m.id = d.meeting_id
+      left join forums f on f.partnership_id = d.partnership_id and f.id = d.forum_id
+      order by s.rank desc, s.sort_date desc nulls last, s.document_id, s.page_number
     `.execute(this.db);
 
     const rows = result.rows;
     // The window count rides on the rows; past the last match there are none to carry it.
-    const total = rows.length > 0 ? Number(rows[0]!.total) : filter.offset > 0 ? await this.count(conditions) : 0;
+    const total = rows.length > 0 ? Number(rows[0]!.total) : filter.offset > 0 ? await this.count(partnershipId, tsq, documentConditions) : 0;
     return {
       total,
       hits: rows.map((r) => ({
@@ -132,13 +132,23 @@ export class SearchRepository {
     };
   }
 
-  private async count(conditions: RawBuilder<unknown>[]): Promise<number> {
+  /** Conditions on the document (alias d) and its meeting (alias m): live, and within the filters. */
+  private documentConditions(filter: SearchFilter): RawBuilder<unknown>[] {
+    const conditions: RawBuilder<unknown>[] = [sql`d.deleted_at is null`];
+    if (filter.forumId) conditions.push(sql`d.forum_id = ${filter.forumId}`);
+    if (filter.kind) conditions.push(sql`d.kind = ${filter.kind}`);
+    if (filter.from) conditions.push(sql`${EFFECTIVE_DATE} >= ${filter.from}::date`);
+    if (filter.to) conditions.push(sql`${EFFECTIVE_DATE} <= ${filter.to}::date`);
+    return conditions;
+  }
+
+  private async count(partnershipId: string, tsq: RawBuilder<unknown>, documentConditions: RawBuilder<unknown>[]): Promise<number> {
     const r = await sql<{ n: number }>`
       select count(*) as n
       from document_pages p
       join documents d on d.partnership_id = p.partnership_id and d.current_version_id = p.document_version_id
       left join meetings m on m.partnership_id = d.partnership_id and m.id = d.meeting_id
-      where ${sql.join(conditions, sql` and `)}
+      where p.partnership_id = ${partnershipId} and p.search_vector @@ ${tsq} and ${sql.join(documentConditions, sql` and `)}
     `.execute(this.db);
     return Number(r.rows[0]?.n ?? 0);
   }
