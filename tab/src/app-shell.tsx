@@ -11,8 +11,10 @@ import { focusRing } from './theme/focus-ring.js';
 
 const HomePage = lazy(() => import('./pages/home-page.js'));
 const MeetingPage = lazy(() => import('./pages/meeting-page.js'));
+const SearchPage = lazy(() => import('./pages/search-page.js'));
 const SurfacePage = lazy(() => import('./pages/surface-page.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
+const LibrariesPage = lazy(() => import('./pages/libraries-page.js'));
 
 const useStyles = makeStyles({
   skip: {
@@ -75,13 +77,15 @@ export default function AppShell({ membership, host, onSwitchPerson, onSwitchPar
         Skip to main content
       </a>
       <AppHeader membership={membership} onSwitchPerson={onSwitchPerson} onSwitchPartnership={onSwitchPartnership} />
-      <AppNav current={route} />
+      <AppNav current={route} permissions={membership.permissions} />
       <main ref={mainRef} id="main" tabIndex={-1} className={styles.main}>
         <Suspense fallback={<LoadingState label="Loading this page…" />}>
           {route === 'home' && <HomePage membership={membership} />}
           {route === 'meeting' && <MeetingPage membership={membership} />}
+          {route === 'search' && <SearchPage membership={membership} />}
           {route === 'not_found' && <NotFoundPage />}
-          {route !== 'home' && route !== 'meeting' && route !== 'not_found' && <SurfacePage surface={route} />}
+          {route === 'libraries' && <LibrariesPage membership={membership} />}
+          {route !== 'home' && route !== 'meeting' && route !== 'search' && route !== 'libraries' && route !== 'not_found' && <SurfacePage surface={route} />}
         </Suspense>
       </main>
     </>

@@ -95,7 +95,8 @@ export async function resolveLocalLocation(root: string, folder: string): Promis
   }
   const info = await stat(full).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new LocationNotFoundError('folder', `There is no folder "${clean}" in the document library folder ${root}.`);
+    // The server's own path stays out of the message: it reaches the tab.
+    throw new LocationNotFoundError('folder', `There is no folder "${clean}" in the document library.`);
   }
   const id = clean === '' ? ROOT_ID : `ino-${(await lstat(full)).ino}`;
   return {

@@ -1,4 +1,4 @@
-import { ApiErrorBody, type Endpoint, type ErrorCode } from '../../../src/contract/index.js';
+import { ApiErrorBody, type Endpoint, type ErrorCode, type ErrorDetail } from '../../../src/contract/index.js';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf } from '../../../src/contract/index.js';
 import { getDevPersonId } from '../auth/dev-person-store.js';
 
@@ -15,6 +15,8 @@ export class ApiClientError extends Error {
     readonly status: number,
     readonly code: ApiClientErrorCode,
     message: string,
+    /** The server's per-field details (e.g. `body.site`), when it gave any. */
+    readonly details: readonly ErrorDetail[] = [],
   ) {
     super(message);
   }
@@ -90,7 +92,10 @@ export async function callApi<E extends Endpoint>(endpoint: E, options: CallOpti
   const json = await readJson(response);
   if (!response.ok) {
     const parsed = ApiErrorBody.safeParse(json);
-    if (parsed.success) throw new ApiClientError(response.status, parsed.data.error.code, parsed.data.error.message);
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      throw new ApiClientError(response.status, code, message, details ?? []);
+    }
     throw new ApiClientError(
       response.status,
       'invalid_response',

@@ -10,7 +10,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ROUTES, type RouteKey } from '../router/routes.js';
+import { ROUTES, routesFor, type RouteKey } from '../router/routes.js';
 import { focusRing } from '../theme/focus-ring.js';
 
 /** Below this width (the Teams meeting side panel is 280 px) the links fold into a menu. */
@@ -47,13 +47,15 @@ const useStyles = makeStyles({
 });
 
 /** The surfaces: links on wide screens, a "Go to" menu in narrow panels. */
-export function AppNav({ current }: { current: RouteKey | 'not_found' }) {
+export function AppNav({ current, permissions }: { current: RouteKey | 'not_found'; permissions?: readonly string[] }) {
   const styles = useStyles();
+  // Without permissions (none given), every route; otherwise only those the role may use.
+  const routes = permissions ? routesFor(permissions) : ROUTES;
   const currentLabel = ROUTES.find((r) => r.key === current)?.label ?? 'Page not found';
   return (
     <nav aria-label="Line of Sight" className={styles.nav}>
       <ul className={styles.list}>
-        {ROUTES.map((route) => (
+        {routes.map((route) => (
           <li key={route.key}>
             <Link
               href={route.hash}
@@ -75,7 +77,7 @@ export function AppNav({ current }: { current: RouteKey | 'not_found' }) {
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              {ROUTES.map((route) => (
+              {routes.map((route) => (
                 <MenuItemLink key={route.key} href={route.hash} aria-current={route.key === current ? 'page' : undefined}>
                   {route.label}
                 </MenuItemLink>

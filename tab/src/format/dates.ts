@@ -43,3 +43,9 @@ export function ukIsoDate(now: Date = new Date()): string {
   const p = parts(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }), now);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/** "Sunday 22 November 2026 at 10:15" (UK time), for a moment in a sentence ("Last synced …"). */
+export function formatDateAtTime(iso: string | Date): string {
+  const p = parts(dateTimeFormat, new Date(iso));
+  return `${p.weekday} ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
+}

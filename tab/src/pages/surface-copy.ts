@@ -1,6 +1,6 @@
 import type { RouteKey } from '../router/routes.js';
 
-export type SurfaceKey = Exclude<RouteKey, 'home' | 'meeting'>;
+export type SurfaceKey = Exclude<RouteKey, 'home' | 'meeting' | 'search' | 'libraries'>;
 
 /** What each surface will do, and what to do until it arrives. Plain words, no placeholders. */
 export const SURFACE_COPY: Record<SurfaceKey, { purpose: string; next: string; related?: RouteKey }> = {
@@ -25,11 +25,6 @@ export const SURFACE_COPY: Record<SurfaceKey, { purpose: string; next: string; r
     purpose:
       'Draft the quarterly progress report and the annual statement of assurance as Word documents from your tagged evidence, with every claim linked to its source, then edit them and save them back to SharePoint.',
     next: 'Reports draw on observations, challenges and actions. Record those first; the drafts will be built from them.',
-  },
-  search: {
-    purpose: 'Search across every agenda, paper and set of minutes the partnership has, with links straight to the page.',
-    next: 'Search is not available yet. Browse the forums and upcoming meetings on the home page meanwhile.',
-    related: 'home',
   },
   challenges: {
     purpose:

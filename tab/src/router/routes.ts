@@ -1,3 +1,5 @@
+import type { Operation } from '../../../src/domain/permissions.js';
+
 /** The tab's surfaces, in navigation order. `hash` is what the address shows. */
 export const ROUTES = [
   { key: 'home', hash: '#/', label: 'Home', title: 'Partnership overview' },
@@ -8,10 +10,24 @@ export const ROUTES = [
   { key: 'reports', hash: '#/reports', label: 'Reports', title: 'Reports' },
   { key: 'search', hash: '#/search', label: 'Search', title: 'Search' },
   { key: 'challenges', hash: '#/challenges', label: 'Challenges', title: 'Challenges' },
+  { key: 'libraries', hash: '#/libraries', label: 'Libraries', title: 'Libraries' },
 ] as const;
 
 export type RouteKey = (typeof ROUTES)[number]['key'];
 export type Route = (typeof ROUTES)[number];
+
+/** Routes offered only to people whose role includes an operation (the server refuses the rest anyway). */
+export const ROUTE_PERMISSIONS: Partial<Record<RouteKey, Operation>> = {
+  libraries: 'document.read',
+};
+
+/** The routes to offer someone with these permissions, in navigation order. */
+export function routesFor(permissions: readonly string[]): Route[] {
+  return ROUTES.filter((r) => {
+    const needed = ROUTE_PERMISSIONS[r.key];
+    return !needed || permissions.includes(needed);
+  });
+}
 
 const BY_KEY = new Map<string, Route>(ROUTES.map((r) => [r.key, r]));
 
