@@ -1,6 +1,7 @@
 import { coreEndpoints } from './endpoints/core.js';
 import { documentEndpoints } from './endpoints/documents.js';
 import { searchEndpoints } from './endpoints/search.js';
+import { observationEndpoints } from './endpoints/observations.js';
 
 export * from './endpoint.js';
 
@@ -9,6 +10,7 @@ export const endpoints = {
   ...coreEndpoints,
   ...documentEndpoints,
   ...searchEndpoints,
+  ...observationEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

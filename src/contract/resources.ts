@@ -117,8 +117,28 @@ export const Observation = z.object({
   visibility: VisibilitySchema,
   observedAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /** Set while a deletion can still be undone. */
+  deletedAt: IsoDateTime.nullable(),
 });
 export type Observation = z.infer<typeof Observation>;
+
+/** An edit to an observation: only what changes. */
+export const ObservationPatch = z
+  .strictObject({
+    body: UserText(10000).optional(),
+    judgement: JudgementSchema.optional(),
+    evidenceType: EvidenceTypeSchema.optional(),
+    areaIds: z
+      .array(Uuid)
+      .min(1, { error: 'must name at least one checklist area' })
+      .max(20, { error: 'must name at most 20 checklist areas' })
+      .optional(),
+    meetingId: Uuid.nullable().optional(),
+    documentId: Uuid.nullable().optional(),
+    agendaItemId: Uuid.nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' });
+export type ObservationPatch = z.infer<typeof ObservationPatch>;
 
 /** The id is made by the client, so a retried save can never create a second observation. */
 export const NewObservation = z.strictObject({

@@ -41,6 +41,11 @@ export function registerApiHandlers(routes: ApiRoutes, s: ApiServices, authMode:
 
   routes.add(endpoints.createObservation, async ({ actor, body }) => (await s.observations.create(requireActor(actor), body)).observation);
 
+  routes.add(endpoints.editObservation, async ({ actor, params, body }) => s.observations.edit(requireActor(actor), params.observationId, body));
+  routes.add(endpoints.deleteObservation, async ({ actor, params }) => s.observations.remove(requireActor(actor), params.observationId));
+  routes.add(endpoints.restoreObservation, async ({ actor, params }) => s.observations.restore(requireActor(actor), params.observationId));
+  routes.add(endpoints.shareObservation, async ({ actor, params }) => s.observations.share(requireActor(actor), params.observationId));
+
   registerDocumentHandlers(routes, s.documentSources);
   registerSearchHandlers(routes, s.search);
 }

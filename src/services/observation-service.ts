@@ -1,4 +1,4 @@
-import type { NewObservation, Observation } from '../contract/resources.js';
+import type { NewObservation, Observation, ObservationPatch } from '../contract/resources.js';
 import { can } from '../domain/permissions.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import type { ObservationRecord } from '../storage/repositories/observations-repository.js';
@@ -18,6 +18,7 @@ const toContract = (o: ObservationRecord): Observation => ({
   visibility: o.visibility,
   observedAt: o.observedAt.toISOString(),
   updatedAt: o.updatedAt.toISOString(),
+  deletedAt: o.deletedAt?.toISOString() ?? null,
 });
 
 /**
@@ -83,6 +84,63 @@ export class ObservationService {
       detail: { count: rows.length, meetingId: filter.meetingId ?? null },
     });
     return rows.map(toContract);
+  }
+
+  /** Edits one of the actor's own observations. */
+  async edit(actor: Actor, id: string, patch: ObservationPatch): Promise<Observation> {
+    const own = await this.own(actor, id);
+    if (own.deletedAt) throw conflict('This observation was deleted; undo the deletion before editing it.');
+    if (patch.areaIds) {
+      const areaIds = [...new Set(patch.areaIds)];
+      const known = await this.repos.checklists.areasInCurrentFramework(actor.partnershipId, areaIds);
+      const unknownArea = areaIds.find((a) => !known.has(a));
+      if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
+      patch = { ...patch, areaIds };
+    }
+    if (patch.meetingId && !(await this.repos.meetings.exists(actor.partnershipId, patch.meetingId))) {
+      throw invalid('meetingId', 'names a meeting that is not in this partnership.');
+    }
+    await this.repos.observations.update(id, patch, this.now());
+    await this.audit(actor, 'observation.edit', id, { fields: Object.keys(patch) });
+    return toContract((await this.repos.observations.findById(id))!);
+  }
+
+  /** Deletes softly: `restore` undoes it. */
+  async remove(actor: Actor, id: string): Promise<Observation> {
+    await this.own(actor, id);
+    await this.repos.observations.setDeleted(id, this.now(), this.now());
+    await this.audit(actor, 'observation.delete', id, {});
+    return toContract((await this.repos.observations.findById(id))!);
+  }
+
+  async restore(actor: Actor, id: string): Promise<Observation> {
+    await this.own(actor, id);
+    await this.repos.observations.setDeleted(id, null, this.now());
+    await this.audit(actor, 'observation.restore', id, {});
+    return toContract((await this.repos.observations.findById(id))!);
+  }
+
+  /** Makes an observation visible to those who read shared observations. It cannot be made private again. */
+  async share(actor: Actor, id: string): Promise<Observation> {
+    const own = await this.own(actor, id);
+    if (own.deletedAt) throw conflict('A deleted observation cannot be shared.');
+    if (own.visibility !== 'shared') {
+      await this.repos.observations.share(id, this.now());
+      await this.audit(actor, 'observation.share', id, {});
+    }
+    return toContract((await this.repos.observations.findById(id))!);
+  }
+
+  /** The actor's own observation; anyone else's is reported as absent. */
+  private async own(actor: Actor, id: string): Promise<ObservationRecord> {
+    authorize(actor, 'observation.create');
+    const o = await this.repos.observations.findById(id);
+    if (!o || o.partnershipId !== actor.partnershipId || o.authorId !== actor.personId) throw notFound('The observation');
+    return o;
+  }
+
+  private audit(actor: Actor, action: string, id: string, detail: Record<string, unknown>) {
+    return this.repos.auditLog.append({ ...auditActor(actor), action, entityType: 'observation', entityId: id, detail });
   }
 
   async get(actor: Actor, id: string): Promise<Observation> {

@@ -269,6 +269,11 @@ export interface AnnotationsTable {
   prefix: Generated<string>;
   suffix: Generated<string>;
   start_offset: number;
+  end_offset: number;
+  /** What the scrutineer selected; `quote` is the text at the current anchor. */
+  original_quote: string;
+  anchor_confidence: Generated<number>;
+  orphan_reason: string | null;
   status: Generated<'anchored' | 'orphaned'>;
   observation_id: string | null;
   challenge_id: string | null;

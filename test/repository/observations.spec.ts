@@ -90,4 +90,36 @@ describe.each(testDatabases())('observations on $kind', (target) => {
     const entries = await h.db.selectFrom('audit_log').selectAll().where('entity_id', '=', input.id).execute();
     expect(entries).toEqual([expect.objectContaining({ action: 'observation.create', actor_person_id: p.people.scrutineer, surface: 'tab' })]);
   });
+
+  it('lets the author edit text, judgement and areas, and nobody else', async () => {
+    const input = note();
+    await service.create(p.actors.scrutineer, input);
+    const edited = await service.edit(p.actors.scrutineer, input.id, { body: 'Edited: health data now current.', judgement: 'too_early', areaIds: [p.areaIds[2]!, p.areaIds[3]!] });
+    expect(edited).toMatchObject({ body: 'Edited: health data now current.', judgement: 'too_early', areaIds: [p.areaIds[2]!, p.areaIds[3]!].sort() });
+    await expect(service.edit(other.actors.scrutineer, input.id, { body: 'hijack' })).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(service.edit(p.actors.business_manager, input.id, { body: 'x' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(service.edit(p.actors.scrutineer, input.id, { areaIds: [other.areaIds[0]!] })).rejects.toMatchObject({ kind: 'validation_failed' });
+  });
+
+  it('deletes with undo: a deleted observation leaves the timeline and comes back on restore', async () => {
+    const input = note({ body: 'To be deleted and restored' });
+    await service.create(p.actors.scrutineer, input);
+    const deleted = await service.remove(p.actors.scrutineer, input.id);
+    expect(deleted.deletedAt).not.toBeNull();
+    expect((await service.list(p.actors.scrutineer, {})).map((o) => o.id)).not.toContain(input.id);
+    await expect(service.edit(p.actors.scrutineer, input.id, { body: 'x' })).rejects.toMatchObject({ kind: 'conflict' });
+    const restored = await service.restore(p.actors.scrutineer, input.id);
+    expect(restored.deletedAt).toBeNull();
+    expect((await service.list(p.actors.scrutineer, {})).map((o) => o.id)).toContain(input.id);
+  });
+
+  it('shares an observation with the partnership once the author chooses to', async () => {
+    const input = note({ body: 'Now shared' });
+    await service.create(p.actors.scrutineer, input);
+    expect((await service.list(p.actors.read_only, {})).map((o) => o.id)).not.toContain(input.id);
+    expect((await service.share(p.actors.scrutineer, input.id)).visibility).toBe('shared');
+    expect((await service.list(p.actors.read_only, {})).map((o) => o.id)).toContain(input.id);
+    const log = await h.db.selectFrom('audit_log').select('action').where('entity_id', '=', input.id).orderBy('id').execute();
+    expect(log.map((l) => l.action)).toEqual(['observation.create', 'observation.share']);
+  });
 });

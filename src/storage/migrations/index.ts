@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { migration as initialSchema } from './0001-initial-schema.js';
 import { migration as documentSyncAndSearch } from './0002-document-sync-and-search.js';
+import { migration as annotationAnchors } from './0003-annotation-anchors.js';
 
 /**
  * Every migration, in order. Names never change once released: the database records them.
@@ -9,4 +10,5 @@ import { migration as documentSyncAndSearch } from './0002-document-sync-and-sea
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-document-sync-and-search': documentSyncAndSearch,
+  '0003-annotation-anchors': annotationAnchors,
 };

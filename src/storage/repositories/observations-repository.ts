@@ -16,9 +16,20 @@ export interface ObservationRecord {
   visibility: Visibility;
   observedAt: Date;
   updatedAt: Date;
+  deletedAt: Date | null;
 }
 
-export type NewObservationRecord = Omit<ObservationRecord, 'visibility' | 'updatedAt'>;
+export type NewObservationRecord = Omit<ObservationRecord, 'visibility' | 'updatedAt' | 'deletedAt'>;
+
+export interface ObservationChanges {
+  body?: string;
+  judgement?: Judgement;
+  evidenceType?: EvidenceType;
+  meetingId?: string | null;
+  documentId?: string | null;
+  agendaItemId?: string | null;
+  areaIds?: string[];
+}
 
 export class ObservationsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -55,6 +66,37 @@ export class ObservationsRepository {
         .execute();
       return { created: true };
     });
+  }
+
+  /** Applies an edit, areas replaced as a whole, in one transaction. */
+  async update(id: string, changes: ObservationChanges, now: Date): Promise<void> {
+    const { areaIds, body, judgement, evidenceType, meetingId, documentId, agendaItemId } = changes;
+    await this.db.transaction().execute(async (trx) => {
+      const set: Record<string, unknown> = { updated_at: now };
+      if (body !== undefined) set.body = body;
+      if (judgement !== undefined) set.judgement = judgement;
+      if (evidenceType !== undefined) set.evidence_type = evidenceType;
+      if (meetingId !== undefined) set.meeting_id = meetingId;
+      if (documentId !== undefined) set.document_id = documentId;
+      if (agendaItemId !== undefined) set.agenda_item_id = agendaItemId;
+      const row = await trx.updateTable('observations').set(set).where('id', '=', id).returning('partnership_id').executeTakeFirstOrThrow();
+      if (areaIds) {
+        await trx.deleteFrom('observation_areas').where('observation_id', '=', id).execute();
+        await trx
+          .insertInto('observation_areas')
+          .values(areaIds.map((areaId) => ({ partnership_id: row.partnership_id, observation_id: id, area_id: areaId })))
+          .execute();
+      }
+    });
+  }
+
+  /** Soft delete, so that an undo can bring it back; null restores. */
+  async setDeleted(id: string, deletedAt: Date | null, now: Date): Promise<void> {
+    await this.db.updateTable('observations').set({ deleted_at: deletedAt, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  async share(id: string, now: Date): Promise<void> {
+    await this.db.updateTable('observations').set({ visibility: 'shared', shared_at: now, updated_at: now }).where('id', '=', id).execute();
   }
 
   /** By id across partnerships: the caller decides what the viewer may see. */
@@ -97,6 +139,7 @@ export class ObservationsRepository {
         'o.visibility',
         'o.observed_at',
         'o.updated_at',
+        'o.deleted_at',
         (eb) =>
           eb
             .selectFrom('observation_areas as oa')
@@ -121,6 +164,7 @@ export class ObservationsRepository {
       visibility: Visibility;
       observed_at: Date;
       updated_at: Date;
+      deleted_at: Date | null;
       area_ids: string[] | null;
     }[],
   ): ObservationRecord[] {
@@ -138,6 +182,7 @@ export class ObservationsRepository {
       visibility: r.visibility,
       observedAt: r.observed_at,
       updatedAt: r.updated_at,
+      deletedAt: r.deleted_at,
     }));
   }
 }
