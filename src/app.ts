@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { createDocumentPipeline, type DocumentPipeline } from './documents/document-pipeline.js';
 import { DocumentSourcesService } from './services/document-sources-service.js';
 import { SearchService } from './services/search-service.js';
+import { ChallengeService } from './services/challenge-service.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
 import { DevAuthenticator, EntraAuthenticator, type Authenticator } from './server/authenticator.js';
 import { createAppServer, type AppServer } from './server/create-server.js';
@@ -68,6 +69,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         observations: new ObservationService(repos, now),
         documentSources: new DocumentSourcesService(database.db, documents.resolve, documents.runner, repos.auditLog),
         search: new SearchService(repos),
+        challenges: new ChallengeService(database.db, repos.auditLog, now),
       },
       authenticator,
       messages,

@@ -2,6 +2,7 @@ import { coreEndpoints } from './endpoints/core.js';
 import { documentEndpoints } from './endpoints/documents.js';
 import { searchEndpoints } from './endpoints/search.js';
 import { observationEndpoints } from './endpoints/observations.js';
+import { challengeEndpoints } from './endpoints/challenges.js';
 
 export * from './endpoint.js';
 
@@ -11,6 +12,7 @@ export const endpoints = {
   ...documentEndpoints,
   ...searchEndpoints,
   ...observationEndpoints,
+  ...challengeEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -4,3 +4,4 @@ export * from './resources.js';
 export * from './endpoints.js';
 export * from './documents.js';
 export * from './search.js';
+export * from './challenges.js';

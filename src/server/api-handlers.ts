@@ -6,6 +6,7 @@ import type { DocumentSourcesService } from '../services/document-sources-servic
 import { registerDocumentHandlers } from './document-handlers.js';
 import { registerSearchHandlers } from './search-handlers.js';
 import type { SearchService } from '../services/search-service.js';
+import type { ChallengeService } from '../services/challenge-service.js';
 import { type ApiRoutes, requireActor } from './api-routes.js';
 
 export interface ApiServices {
@@ -14,6 +15,7 @@ export interface ApiServices {
   observations: ObservationService;
   documentSources: DocumentSourcesService;
   search: SearchService;
+  challenges: ChallengeService;
 }
 
 
@@ -45,6 +47,10 @@ export function registerApiHandlers(routes: ApiRoutes, s: ApiServices, authMode:
   routes.add(endpoints.deleteObservation, async ({ actor, params }) => s.observations.remove(requireActor(actor), params.observationId));
   routes.add(endpoints.restoreObservation, async ({ actor, params }) => s.observations.restore(requireActor(actor), params.observationId));
   routes.add(endpoints.shareObservation, async ({ actor, params }) => s.observations.share(requireActor(actor), params.observationId));
+
+  routes.add(endpoints.listChallenges, async ({ actor }) => ({ challenges: await s.challenges.list(requireActor(actor)) }));
+  routes.add(endpoints.raiseChallenge, async ({ actor, body }) => s.challenges.raise(requireActor(actor), body));
+  routes.add(endpoints.listPeople, async ({ actor }) => ({ people: await s.challenges.people(requireActor(actor)) }));
 
   registerDocumentHandlers(routes, s.documentSources);
   registerSearchHandlers(routes, s.search);

@@ -1,0 +1,166 @@
+import type { Kysely } from 'kysely';
+import type { Challenge, NewChallenge } from '../contract/challenges.js';
+import type { PersonSummary } from '../contract/resources.js';
+import { can } from '../domain/permissions.js';
+import type { AuditLogRepository } from '../storage/repositories/audit-log-repository.js';
+import type { Database } from '../storage/schema.js';
+import { type Actor, auditActor, authorize } from './actor.js';
+import { conflict, invalid } from './errors.js';
+
+const ukToday = (now: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+/**
+ * Challenges: questions from the scrutineer to a named partner. The scrutineer and the
+ * partnership's readers see all of them; a partner sees those addressed to them or to
+ * their agency. The bot delivers them (a later piece of work); this is the tab's side.
+ */
+export class ChallengeService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly auditLog: AuditLogRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async raise(actor: Actor, input: NewChallenge): Promise<Challenge> {
+    authorize(actor, 'challenge.create');
+    const addressee = await this.db
+      .selectFrom('people')
+      .select(['id', 'agency_id'])
+      .where('partnership_id', '=', actor.partnershipId)
+      .where('id', '=', input.addresseePersonId)
+      .where('is_active', '=', true)
+      .executeTakeFirst();
+    if (!addressee) throw invalid('addresseePersonId', 'names nobody in this partnership.');
+    if (input.dueDate < ukToday(this.now())) throw invalid('dueDate', 'must not be in the past.');
+    if (input.observationId) {
+      const obs = await this.db
+        .selectFrom('observations')
+        .select('author_id')
+        .where('partnership_id', '=', actor.partnershipId)
+        .where('id', '=', input.observationId)
+        .executeTakeFirst();
+      // A challenge may grow from the scrutineer's own observation only: others' private notes stay unseen.
+      if (!obs || obs.author_id !== actor.personId) throw invalid('observationId', 'names no observation of yours.');
+    }
+    if (input.forumId) {
+      const forum = await this.db.selectFrom('forums').select('id').where('partnership_id', '=', actor.partnershipId).where('id', '=', input.forumId).executeTakeFirst();
+      if (!forum) throw invalid('forumId', 'names no forum of this partnership.');
+    }
+    const inserted = await this.db
+      .insertInto('challenges')
+      .values({
+        id: input.id,
+        partnership_id: actor.partnershipId,
+        raised_by_id: actor.personId,
+        observation_id: input.observationId ?? null,
+        forum_id: input.forumId ?? null,
+        addressee_person_id: addressee.id,
+        addressee_agency_id: addressee.agency_id,
+        question: input.question,
+        due_date: input.dueDate,
+        outcome: null,
+        impact: null,
+        closed_at: null,
+        raised_at: this.now(),
+        updated_at: this.now(),
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    const stored = (await this.query(actor.partnershipId).where('c.id', '=', input.id).execute())[0];
+    if (!stored || stored.raised_by_id !== actor.personId) {
+      throw conflict('This challenge id is already in use. Raise the challenge again with a new id.');
+    }
+    if (inserted) {
+      await this.auditLog.append({ ...auditActor(actor), action: 'challenge.raise', entityType: 'challenge', entityId: input.id, detail: { addressee: addressee.id } });
+    }
+    return (await this.toContract([stored]))[0]!;
+  }
+
+  async list(actor: Actor): Promise<Challenge[]> {
+    let q = this.query(actor.partnershipId);
+    if (!can(actor.role, 'challenge.read_all')) {
+      authorize(actor, 'challenge.read_own');
+      const me = await this.db.selectFrom('people').select('agency_id').where('id', '=', actor.personId).executeTakeFirst();
+      q = q.where((eb) =>
+        me?.agency_id
+          ? eb.or([eb('c.addressee_person_id', '=', actor.personId), eb('c.addressee_agency_id', '=', me.agency_id)])
+          : eb('c.addressee_person_id', '=', actor.personId),
+      );
+    }
+    const rows = await q.orderBy('c.raised_at', 'desc').execute();
+    await this.auditLog.append({ ...auditActor(actor), action: 'challenge.list', entityType: 'challenge', entityId: null, detail: { count: rows.length } });
+    return this.toContract(rows);
+  }
+
+  async people(actor: Actor): Promise<PersonSummary[]> {
+    authorize(actor, 'people.read');
+    const rows = await this.db
+      .selectFrom('people as p')
+      .leftJoin('agencies as a', 'a.id', 'p.agency_id')
+      .select(['p.id', 'p.display_name', 'p.role', 'p.job_title', 'a.name as agency_name'])
+      .where('p.partnership_id', '=', actor.partnershipId)
+      .where('p.is_active', '=', true)
+      .orderBy('p.display_name')
+      .execute();
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, jobTitle: r.job_title, agencyName: r.agency_name }));
+  }
+
+  private query(partnershipId: string) {
+    return this.db
+      .selectFrom('challenges as c')
+      .innerJoin('people as rb', 'rb.id', 'c.raised_by_id')
+      .leftJoin('people as ap', 'ap.id', 'c.addressee_person_id')
+      .leftJoin('agencies as ag', 'ag.id', 'c.addressee_agency_id')
+      .leftJoin('forums as f', 'f.id', 'c.forum_id')
+      .where('c.partnership_id', '=', partnershipId)
+      .select([
+        'c.id',
+        'c.question',
+        'c.status',
+        'c.due_date',
+        'c.raised_at',
+        'c.raised_by_id',
+        'rb.display_name as raised_by_name',
+        'c.addressee_person_id',
+        'ap.display_name as addressee_name',
+        'ag.name as agency_name',
+        'c.observation_id',
+        'c.forum_id',
+        'f.name as forum_name',
+        'c.outcome',
+        'c.impact',
+      ]);
+  }
+
+  private async toContract(rows: Awaited<ReturnType<ReturnType<ChallengeService['query']>['execute']>>): Promise<Challenge[]> {
+    if (rows.length === 0) return [];
+    const responses = await this.db
+      .selectFrom('challenge_responses as r')
+      .innerJoin('people as p', 'p.id', 'r.author_id')
+      .select(['r.id', 'r.challenge_id', 'p.display_name', 'r.kind', 'r.body', 'r.created_at'])
+      .where('r.challenge_id', 'in', rows.map((r) => r.id))
+      .orderBy('r.created_at')
+      .execute();
+    const today = ukToday(this.now());
+    return rows.map((r) => ({
+      id: r.id,
+      question: r.question,
+      status: r.status,
+      dueDate: r.due_date,
+      overdue: r.due_date !== null && r.due_date < today && ['open', 'follow_up'].includes(r.status),
+      raisedAt: r.raised_at.toISOString(),
+      raisedBy: { id: r.raised_by_id, name: r.raised_by_name },
+      addressee: { personId: r.addressee_person_id, name: r.addressee_name ?? r.agency_name ?? 'Unknown', agencyName: r.agency_name },
+      observationId: r.observation_id,
+      forumId: r.forum_id,
+      forumName: r.forum_name,
+      outcome: r.outcome,
+      impact: r.impact,
+      responses: responses
+        .filter((x) => x.challenge_id === r.id)
+        .map((x) => ({ id: x.id, authorName: x.display_name, kind: x.kind, body: x.body, createdAt: x.created_at.toISOString() })),
+    }));
+  }
+}
