@@ -6,6 +6,7 @@ import { createDocumentPipeline, type DocumentPipeline } from './documents/docum
 import { DocumentSourcesService } from './services/document-sources-service.js';
 import { SearchService } from './services/search-service.js';
 import { ChallengeService } from './services/challenge-service.js';
+import { PaperService } from './services/paper-service.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
 import { DevAuthenticator, EntraAuthenticator, type Authenticator } from './server/authenticator.js';
 import { createAppServer, type AppServer } from './server/create-server.js';
@@ -70,6 +71,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         documentSources: new DocumentSourcesService(database.db, documents.resolve, documents.runner, repos.auditLog),
         search: new SearchService(repos),
         challenges: new ChallengeService(database.db, repos.auditLog, now),
+        papers: new PaperService(database.db, documents.store, repos.auditLog, now),
       },
       authenticator,
       messages,

@@ -3,6 +3,7 @@ import { documentEndpoints } from './endpoints/documents.js';
 import { searchEndpoints } from './endpoints/search.js';
 import { observationEndpoints } from './endpoints/observations.js';
 import { challengeEndpoints } from './endpoints/challenges.js';
+import { paperEndpoints } from './endpoints/papers.js';
 
 export * from './endpoint.js';
 
@@ -13,6 +14,7 @@ export const endpoints = {
   ...searchEndpoints,
   ...observationEndpoints,
   ...challengeEndpoints,
+  ...paperEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -5,3 +5,4 @@ export * from './endpoints.js';
 export * from './documents.js';
 export * from './search.js';
 export * from './challenges.js';
+export * from './papers.js';

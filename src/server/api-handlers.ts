@@ -7,6 +7,8 @@ import { registerDocumentHandlers } from './document-handlers.js';
 import { registerSearchHandlers } from './search-handlers.js';
 import type { SearchService } from '../services/search-service.js';
 import type { ChallengeService } from '../services/challenge-service.js';
+import type { PaperService } from '../services/paper-service.js';
+import { registerPaperHandlers } from './paper-handlers.js';
 import { type ApiRoutes, requireActor } from './api-routes.js';
 
 export interface ApiServices {
@@ -16,6 +18,7 @@ export interface ApiServices {
   documentSources: DocumentSourcesService;
   search: SearchService;
   challenges: ChallengeService;
+  papers: PaperService;
 }
 
 
@@ -54,4 +57,5 @@ export function registerApiHandlers(routes: ApiRoutes, s: ApiServices, authMode:
 
   registerDocumentHandlers(routes, s.documentSources);
   registerSearchHandlers(routes, s.search);
+  registerPaperHandlers(routes, s.papers);
 }

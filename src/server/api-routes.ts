@@ -17,7 +17,7 @@ export interface HandlerInput<E extends Endpoint> {
   /** Present when the path names a partnership and the caller is its member. */
   actor: Actor | undefined;
 }
-export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<z.input<E['response']>>;
+export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<z.input<E['response']> | BinaryBody>;
 
 export interface ApiRoutesOptions {
   authenticator: Authenticator;
@@ -43,6 +43,26 @@ export function sendError(res: ServerResponse, error: ApiError): void {
     'cache-control': 'no-store',
   });
   res.end(body);
+}
+
+/** A file a handler returns instead of JSON (a paper's PDF); sent as it is, never cached by shared caches. */
+export class BinaryBody {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly contentType: string,
+    readonly fileName: string,
+  ) {}
+}
+
+function sendBinary(res: ServerResponse, b: BinaryBody): void {
+  res.writeHead(200, {
+    'content-type': b.contentType,
+    'content-length': b.bytes.byteLength,
+    'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(b.fileName)}`,
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength));
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -83,7 +103,8 @@ export class ApiRoutes {
     register(endpoint.path, async (req: Request, res: Response) => {
       try {
         const result = await this.run(endpoint, handler, req);
-        sendJson(res, endpoint.status ?? 200, result);
+        if (result instanceof BinaryBody) sendBinary(res, result);
+        else sendJson(res, endpoint.status ?? 200, result);
       } catch (error) {
         const { apiError, unexpected } = toApiError(error);
         if (unexpected) {
@@ -119,7 +140,7 @@ export class ApiRoutes {
     if (!body.success) throw validationError(body.error, 'body');
 
     const result = await handler({ params: params.data, query: query.data, body: body.data, identity, actor } as HandlerInput<E>);
-    if (this.options.validateResponses) endpoint.response.parse(result);
+    if (this.options.validateResponses && !(result instanceof BinaryBody)) endpoint.response.parse(result);
     return result;
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { reanchorDocument } from '../../annotations/reanchor-document.js';
 import type { Database } from '../../storage/schema.js';
 import { classifyDocument, type DocumentConventions, documentDate, titleFromFileName } from '../classification.js';
 import type { ContentStore } from '../content-store.js';
@@ -271,6 +272,7 @@ async function processOne(
       }
     }
     await trx.updateTable('documents').set({ ...metadata, current_version_id: versionId }).where('id', '=', documentId).execute();
+    if (existing) await reanchorDocument(trx, documentId, versionId, extraction.status === 'extracted' ? extraction.pages : null, deps.now());
     await finish(trx, signature);
   });
   return 'downloaded';
