@@ -19,14 +19,16 @@
  *     suffix (edit distance), then by closeness to where the anchor was (its old page and offset, read in
  *     the new version: text inserted earlier shifts a passage only a little way, perhaps onto the next page).
  *  3. Fuzzy, when there is no exact occurrence, or when every exact occurrence sits in unfamiliar context:
- *     candidate regions are seeded by q-grams shared with the quote and with its context (votes per
- *     diagonal, clustered), plus the region where the anchor was; in each, an approximate search (Sellers'
- *     edit-distance algorithm) finds the closest substring. It is accepted when its similarity to the quote
- *     (1 - edit distance / length) is at least minConfidence (0.75 by default); a short quote (under 20
- *     characters) must also have its context largely intact, since a near-miss of a few words could be
- *     anywhere. A fuzzy match beats exact occurrences only with near-perfect context (≥ 0.9) while none of
- *     them has even half of it: that is the annotated sentence lightly edited, with the same words unchanged
- *     elsewhere.
+ *     candidate regions are seeded by q-grams shared with the quote and with its context (each found gram
+ *     votes for where the quote would start; the best-supported bins win), plus the place where the anchor
+ *     was; in each, an approximate search (Sellers' edit-distance search, computed with Myers' bit-parallel
+ *     algorithm) finds the closest substring and a backward pass its start. It is accepted when its similarity to the quote
+ *     (1 - edit distance / length) is at least minConfidence (0.75 by default) and the text around it is
+ *     recognisably the anchor's prefix and suffix (similarity ≥ 0.7): papers repeat their own formulas, so
+ *     near-identical wording elsewhere is often another passage, and a wrong attachment is worse than an
+ *     orphan the scrutineer can see. A fuzzy match beats exact occurrences only with near-perfect context
+ *     (≥ 0.9) while none of them has even half of it: that is the annotated sentence lightly edited, with the
+ *     same words unchanged elsewhere.
  *  4. Otherwise the annotation is orphaned, with a reason in plain English and its original quote.
  * reanchorAll indexes the new version once for all anchors.
  */
@@ -82,20 +84,26 @@ export const PAGE_SEPARATOR = '\n';
 export const DEFAULT_CONTEXT_CHARS = 32;
 export const DEFAULT_MIN_CONFIDENCE = 0.75;
 
-/** Quotes shorter than this (in the matching view) need their context to accept a fuzzy match. */
-const SHORT_QUOTE = 20;
 /** Below this much context (matching view, both sides together) context is not used to judge. */
 const MIN_CONTEXT = 8;
-/** Context similarity under which exact occurrences are doubted, and over which a fuzzy match may beat them. */
+/** Context similarity under which exact occurrences are doubted. */
 const WEAK_CONTEXT = 0.5;
+/**
+ * Context similarity a fuzzy match needs. Papers repeat their own formulas ("in the last quarter (32 per cent,
+ * 14 children)" one line, "(37 per cent, 21 children)" the next), so a near-identical quote elsewhere is
+ * often another passage: its surroundings must be recognisably the annotated one's too.
+ */
+const FUZZY_CONTEXT = 0.7;
+/** Context similarity with which a fuzzy match may beat exact occurrences that all sit in unfamiliar context. */
 const STRONG_CONTEXT = 0.9;
 /** Quote similarity against context similarity when ranking candidates. */
 const QUOTE_WEIGHT = 0.6;
 /** Exact occurrences scored in full when a quote is very common (the rest are pre-ranked cheaply). */
 const MAX_SCORED = 96;
-/** Regions searched approximately per seed kind, and gram hits gathered per seed kind. */
+/** Regions searched approximately per seed kind; grams sampled and gram hits gathered per string. */
 const MAX_REGIONS = 3;
-const HIT_BUDGET = 4000;
+const MAX_GRAMS = 64;
+const HIT_BUDGET = 1500;
 
 // ---- pages and positions ------------------------------------------------------------------------------------
 
@@ -158,7 +166,8 @@ export function makeAnchor(pages: string[], pageNumber: number, startOffset: num
   const pageStart = starts[pageNumber - 1]!;
   const from = pageStart + startOffset;
   const to = pageStart + endOffset;
-  if (!Number.isInteger(startOffset) || !Number.isInteger(endOffset) || startOffset < 0 || startOffset > pages[pageNumber - 1]!.length || endOffset < startOffset || to > total) {
+  const onPage = Number.isInteger(startOffset) && startOffset >= 0 && startOffset <= pages[pageNumber - 1]!.length;
+  if (!onPage || !Number.isInteger(endOffset) || endOffset < startOffset || to > total) {
     throw new RangeError(`selection ${startOffset}..${endOffset} is not on page ${pageNumber}`);
   }
   const context = Math.max(0, Math.floor(contextChars));
@@ -299,11 +308,17 @@ interface Region {
   prefer: number;
 }
 
-/** Diagonals (would-be quote starts) voted for by the grams of `s`, each shifted by `shift`. */
-function gramVotes(index: PagesIndex, s: string, shift: (j: number) => number, into: number[]): void {
-  if (s.length < GRAM) return;
+/**
+ * Votes for where the quote would start, from the grams of `s` (a gram found at p votes for p + shift(j)),
+ * counted per bin of `width` positions. A sample of at most MAX_GRAMS grams is enough to find a region, and
+ * grams found all over the paper say nothing about where, so the rarest are used, up to HIT_BUDGET hits.
+ */
+function gramVotes(index: PagesIndex, s: string, shift: (j: number) => number, width: number, votes: Map<number, number>): void {
+  const count = s.length - GRAM + 1;
+  if (count <= 0) return;
+  const step = Math.max(1, Math.floor(count / MAX_GRAMS));
   const grams: Array<{ j: number; bucket: number; size: number }> = [];
-  for (let j = 0; j + GRAM <= s.length; j += 1) {
+  for (let j = 0; j < count; j += step) {
     const bucket = index.grams.bucketOf(s, j);
     const size = index.grams.bucketSize(bucket);
     if (size > 0) grams.push({ j, bucket, size });
@@ -314,32 +329,27 @@ function gramVotes(index: PagesIndex, s: string, shift: (j: number) => number, i
     if (g.size > budget) break;
     budget -= g.size;
     const d = shift(g.j);
-    index.grams.forEachOccurrence(g.bucket, s, g.j, (p) => into.push(p + d));
+    index.grams.forEachOccurrence(g.bucket, s, g.j, (p) => {
+      const bin = Math.floor((p + d) / width);
+      votes.set(bin, (votes.get(bin) ?? 0) + 1);
+    });
   }
 }
 
-/** The best-supported clusters of diagonals, as regions to search. */
-function regionsFrom(diagonals: number[], quoteLength: number, maxEdits: number, textLength: number): Region[] {
-  if (diagonals.length === 0) return [];
-  diagonals.sort((x, y) => x - y);
-  const gap = maxEdits + 8;
-  const clusters: Array<{ lo: number; hi: number; votes: number; sum: number }> = [];
-  let current = { lo: diagonals[0]!, hi: diagonals[0]!, votes: 0, sum: 0 };
-  for (const d of diagonals) {
-    if (d - current.hi > gap) {
-      clusters.push(current);
-      current = { lo: d, hi: d, votes: 0, sum: 0 };
-    }
-    current.hi = d;
-    current.votes += 1;
-    current.sum += d;
+/** The best-supported pairs of neighbouring bins, as regions to search. */
+function regionsFrom(votes: Map<number, number>, width: number, quoteLength: number, maxEdits: number, textLength: number): Region[] {
+  const pairs = [...votes.keys()].map((bin) => ({ bin, votes: (votes.get(bin) ?? 0) + (votes.get(bin + 1) ?? 0) }));
+  pairs.sort((x, y) => y.votes - x.votes || x.bin - y.bin);
+  const chosen: number[] = [];
+  for (const pair of pairs) {
+    if (chosen.length === MAX_REGIONS) break;
+    if (chosen.some((bin) => Math.abs(bin - pair.bin) <= 1)) continue;
+    chosen.push(pair.bin);
   }
-  clusters.push(current);
-  clusters.sort((x, y) => y.votes - x.votes);
-  return clusters.slice(0, MAX_REGIONS).map((c) => ({
-    from: Math.max(0, c.lo - maxEdits - 4),
-    to: Math.min(textLength, c.hi + quoteLength + maxEdits + 4),
-    prefer: Math.round(c.sum / c.votes),
+  return chosen.map((bin) => ({
+    from: Math.max(0, bin * width - maxEdits - 4),
+    to: Math.min(textLength, (bin + 2) * width + quoteLength + maxEdits + 4),
+    prefer: bin * width + (width >> 1),
   }));
 }
 
@@ -348,23 +358,28 @@ function fuzzyCandidates(index: PagesIndex, anchor: PreparedAnchor, expected: nu
   const m = anchor.quote.length;
   const maxEdits = Math.floor(m * (1 - minConfidence)) + 1;
 
-  const quoteDiagonals: number[] = [];
-  gramVotes(index, anchor.quote, (j) => -j, quoteDiagonals);
-  const contextDiagonals: number[] = [];
-  gramVotes(index, anchor.prefix, (j) => anchor.prefix.length - j, contextDiagonals);
-  gramVotes(index, anchor.suffix, (j) => -j - m, contextDiagonals);
+  // Bins as wide as the drift that insertions and deletions inside the quote can cause.
+  const width = maxEdits + 16;
+  const quoteVotes = new Map<number, number>();
+  gramVotes(index, anchor.quote, (j) => -j, width, quoteVotes);
+  const contextVotes = new Map<number, number>();
+  gramVotes(index, anchor.prefix, (j) => anchor.prefix.length - j, width, contextVotes);
+  gramVotes(index, anchor.suffix, (j) => -j - m, width, contextVotes);
 
   const regions = [
-    ...regionsFrom(quoteDiagonals, m, maxEdits, text.length),
-    ...regionsFrom(contextDiagonals, m, maxEdits, text.length),
-    // Where the passage was: catches a passage rewritten together with its context, if it has not moved far.
-    { from: Math.max(0, expected - maxEdits - 512), to: Math.min(text.length, expected + m + maxEdits + 512), prefer: expected },
+    ...regionsFrom(quoteVotes, width, m, maxEdits, text.length),
+    ...regionsFrom(contextVotes, width, m, maxEdits, text.length),
+    // Where the passage was, for a quote too short for grams whose context has changed a little.
+    { from: Math.max(0, expected - maxEdits - 64), to: Math.min(text.length, expected + m + maxEdits + 64), prefer: expected },
   ];
 
+  // Each region gives its single closest match, so overlapping regions are not merged (one could hide an
+  // edited sentence behind the same words unchanged nearby); the same region twice is searched once.
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
   for (const region of regions) {
-    if (region.to <= region.from) continue;
+    if (region.to <= region.from || seen.has(`region ${region.from}:${region.to}`)) continue;
+    seen.add(`region ${region.from}:${region.to}`);
     const { end } = bestApproximateEnd(anchor.quote, text, region.from, region.to, region.prefer + m);
     const { start, distance } = bestStartEndingAt(anchor.quote, text, Math.max(0, end - m - maxEdits - 1), end, region.prefer);
     if (end <= start) continue;
@@ -384,7 +399,8 @@ function fuzzyCandidates(index: PagesIndex, anchor: PreparedAnchor, expected: nu
 }
 
 function score(c: Candidate, useContext: boolean): number {
-  return useContext && c.contextSimilarity !== null ? QUOTE_WEIGHT * c.quoteSimilarity + (1 - QUOTE_WEIGHT) * c.contextSimilarity : c.quoteSimilarity;
+  if (!useContext || c.contextSimilarity === null) return c.quoteSimilarity;
+  return QUOTE_WEIGHT * c.quoteSimilarity + (1 - QUOTE_WEIGHT) * c.contextSimilarity;
 }
 
 /** Best first: by score (quote and context), then nearest to where the anchor was, then earliest. */
@@ -428,6 +444,7 @@ function orphaned(anchor: TextAnchor, reason: string): AnchorResult {
   return { status: 'orphaned', reason, quote: anchor.quote };
 }
 
+/** Rounded down, so that a near miss never reads as meeting the threshold. */
 function percent(x: number): string {
   return `${Math.floor(x * 100)}%`;
 }
@@ -436,8 +453,9 @@ function percent(x: number): string {
 function expectedPosition(index: PagesIndex, anchor: TextAnchor): number {
   const pages = index.pages.length;
   if (pages === 0) return 0;
-  const page = Math.min(Math.max(Math.trunc(anchor.pageNumber), 1), pages);
-  const at = Math.min(index.joined.length, index.pageStarts[page - 1]! + Math.max(0, anchor.startOffset));
+  const page = Number.isFinite(anchor.pageNumber) ? Math.min(Math.max(Math.trunc(anchor.pageNumber), 1), pages) : 1;
+  const offset = Number.isFinite(anchor.startOffset) ? Math.max(0, anchor.startOffset) : 0;
+  const at = Math.min(index.joined.length, index.pageStarts[page - 1]! + offset);
   return viewIndexAtOrAfter(index.view.source, at);
 }
 
@@ -460,11 +478,17 @@ export function reanchorIn(index: PagesIndex, anchor: TextAnchor, options: Reanc
   let starts = findExact(index, prepared.quote);
   if (starts.length > MAX_SCORED) {
     const nearest = [...starts].sort((x, y) => Math.abs(x - expected) - Math.abs(y - expected)).slice(0, MAX_SCORED / 4);
-    const likeliest = [...starts].sort((x, y) => quickContext(text, prepared, y, y + m) - quickContext(text, prepared, x, x + m)).slice(0, MAX_SCORED);
+    const likeness = new Map(starts.map((start) => [start, quickContext(text, prepared, start, start + m)]));
+    const likeliest = [...starts].sort((x, y) => likeness.get(y)! - likeness.get(x)!).slice(0, MAX_SCORED);
     starts = [...new Set([...nearest, ...likeliest])];
   }
+  // Occurrences with their context intact need no edit distance: they score 1, and only closeness is left.
+  const intact = starts.filter((start) => text.endsWith(prepared.prefix, start) && text.startsWith(prepared.suffix, start + m));
+  const occurrence = (start: number, context: number | null): Candidate => ({ start, end: start + m, exact: true, quoteSimilarity: 1, contextSimilarity: context });
   const exact = rank(
-    starts.map((start) => ({ start, end: start + m, exact: true, quoteSimilarity: 1, contextSimilarity: contextSimilarity(text, prepared, start, start + m) })),
+    intact.length > 0
+      ? intact.map((start) => occurrence(start, useContext ? 1 : null))
+      : starts.map((start) => occurrence(start, contextSimilarity(text, prepared, start, start + m))),
     useContext,
     expected,
   );
@@ -479,7 +503,7 @@ export function reanchorIn(index: PagesIndex, anchor: TextAnchor, options: Reanc
       c.quoteSimilarity >= minConfidence &&
       (bestExact !== undefined
         ? (c.contextSimilarity ?? 0) >= STRONG_CONTEXT && score(c, useContext) > score(bestExact, useContext)
-        : m >= SHORT_QUOTE || !useContext || (c.contextSimilarity ?? 0) >= WEAK_CONTEXT),
+        : !useContext || (c.contextSimilarity ?? 0) >= FUZZY_CONTEXT),
   );
   const best = rank(acceptable, useContext, expected)[0];
   if (best !== undefined) return anchoredAt(index, prepared, best);
@@ -500,7 +524,7 @@ export function reanchorIn(index: PagesIndex, anchor: TextAnchor, options: Reanc
     return orphaned(
       anchor,
       `The quoted passage is not in the new version: it may have been deleted or rewritten. The closest wording, on page ${page}, ` +
-        `is only ${percent(closest.quoteSimilarity)} alike (${percent(minConfidence)} is needed).`,
+        `is only ${percent(closest.quoteSimilarity)} alike (${Math.round(minConfidence * 100)}% is needed).`,
     );
   }
   return orphaned(anchor, 'The quoted passage is not in the new version, and nothing similar is: it may have been deleted.');

@@ -77,12 +77,15 @@ function foldQuote(c: number): number {
   return c;
 }
 
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 function codesToString(codes: Uint16Array, length: number): string {
+  const decoded = UTF16.decode(codes.subarray(0, length));
+  if (decoded.length === length) return decoded;
+  // Not reached with a UTF-16 decoder (a lone surrogate becomes one U+FFFD); kept as the plain way.
   const CHUNK = 8192;
   let out = '';
-  for (let i = 0; i < length; i += CHUNK) {
-    out += String.fromCharCode(...codes.subarray(i, Math.min(length, i + CHUNK)));
-  }
+  for (let i = 0; i < length; i += CHUNK) out += String.fromCharCode(...codes.subarray(i, Math.min(length, i + CHUNK)));
   return out;
 }
 
@@ -109,6 +112,14 @@ export function normaliseForMatching(raw: string): MatchText {
   let i = 0;
   while (i < n) {
     const c = raw.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f && c !== 0x2d && len < out.length) {
+      // Printable ASCII other than the hyphen: itself (most characters of most papers).
+      out[len] = c;
+      src[len] = i;
+      len += 1;
+      i += 1;
+      continue;
+    }
     if (isInvisible(c)) {
       i += 1;
       continue;
@@ -174,12 +185,23 @@ export function viewIndexAtOrAfter(source: Int32Array, at: number): number {
 /** Length of the substrings indexed by GramIndex. */
 export const GRAM = 8;
 
+const BASE = 0x01000193;
+let basePower = 1; // BASE^(GRAM-1) mod 2^32
+for (let k = 1; k < GRAM; k += 1) basePower = Math.imul(basePower, BASE);
+
+/** Polynomial hash of s[at, at + GRAM) mod 2^32 (the rolling form in GramIndex gives the same numbers). */
 function gramHash(s: string, at: number): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < GRAM; k += 1) h = Math.imul(h ^ s.charCodeAt(at + k), 0x01000193);
+  let h = 0;
+  for (let k = 0; k < GRAM; k += 1) h = (Math.imul(h, BASE) + s.charCodeAt(at + k)) | 0;
+  return h;
+}
+
+function mix(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
+  h = Math.imul(h, 0x297a2d39);
+  h ^= h >>> 15;
   return h >>> 0;
 }
 
@@ -197,12 +219,15 @@ export class GramIndex {
   constructor(text: string) {
     this.text = text;
     const count = Math.max(0, text.length - GRAM + 1);
-    const bits = Math.min(22, Math.max(8, Math.ceil(Math.log2(count + 1))));
+    // About four positions a bucket: a table small enough to stay in cache while it is filled.
+    const bits = Math.min(20, Math.max(8, Math.ceil(Math.log2(count + 1)) - 2));
     this.shift = 32 - bits;
     const buckets = new Int32Array(count);
     const starts = new Int32Array((1 << bits) + 1);
+    let h = count > 0 ? gramHash(text, 0) : 0;
     for (let p = 0; p < count; p += 1) {
-      const b = gramHash(text, p) >>> this.shift;
+      if (p > 0) h = (Math.imul(h - Math.imul(text.charCodeAt(p - 1), basePower), BASE) + text.charCodeAt(p + GRAM - 1)) | 0;
+      const b = mix(h) >>> this.shift;
       buckets[p] = b;
       starts[b + 1]! += 1;
     }
@@ -220,7 +245,7 @@ export class GramIndex {
 
   /** The bucket of the gram starting at `at` in `s` (s must have GRAM characters from there). */
   bucketOf(s: string, at: number): number {
-    return gramHash(s, at) >>> this.shift;
+    return mix(gramHash(s, at)) >>> this.shift;
   }
 
   bucketSize(bucket: number): number {
@@ -245,32 +270,92 @@ export class GramIndex {
 }
 
 // ---- edit distance -----------------------------------------------------------------------------------------
-// Levenshtein distance (insertions, deletions and substitutions all cost 1), in three alignments, each one
-// column of the dynamic-programming table at a time: O(pattern length × text length) time, O(pattern) memory.
+// Levenshtein distance (insertions, deletions and substitutions all cost 1) by Myers' bit-parallel algorithm
+// (J. ACM 46(3), 1999) in blocks of 32 pattern characters: one text character costs ⌈m/32⌉ steps of a few word
+// operations instead of m cells of the dynamic-programming table.
+
+/**
+ * Distances D[m][j] between the whole pattern and text read from `from` (or backwards from `to`), after each
+ * j = 0..n of the n = to - from text characters. freeStart: the match may begin anywhere (Sellers: row 0 all
+ * zeros); otherwise it begins exactly at `from` (or ends exactly at `to` when reading backwards).
+ */
+function lastRow(pattern: string, text: string, from: number, to: number, backwards: boolean, freeStart: boolean): Int32Array {
+  const m = pattern.length;
+  const n = Math.max(0, to - from);
+  const out = new Int32Array(n + 1);
+  out[0] = m;
+  if (m === 0) {
+    for (let j = 1; j <= n; j += 1) out[j] = freeStart ? 0 : j;
+    return out;
+  }
+  const blocks = (m + 31) >>> 5;
+  // Peq: for each character, the pattern positions holding it, one bit each (dense for ASCII).
+  const ascii = new Int32Array(128 * blocks);
+  const other = new Map<number, Int32Array>();
+  for (let i = 0; i < m; i += 1) {
+    const c = pattern.charCodeAt(backwards ? m - 1 - i : i);
+    const b = i >>> 5;
+    const bit = 1 << (i & 31);
+    if (c < 128) ascii[c * blocks + b]! |= bit;
+    else {
+      let eq = other.get(c);
+      if (eq === undefined) {
+        eq = new Int32Array(blocks);
+        other.set(c, eq);
+      }
+      eq[b]! |= bit;
+    }
+  }
+  const plus = new Int32Array(blocks).fill(-1); // vertical deltas +1 (column 0: D[i][0] = i)
+  const minus = new Int32Array(blocks);
+  const lastHigh = 1 << ((m - 1) & 31);
+  const topIn = freeStart ? 0 : 1;
+  let score = m;
+  for (let j = 1; j <= n; j += 1) {
+    const c = text.charCodeAt(backwards ? to - j : from + j - 1);
+    let eqs: Int32Array | undefined = ascii;
+    let base = c * blocks;
+    if (c >= 128) {
+      eqs = other.get(c);
+      base = 0;
+    }
+    let hin = topIn;
+    for (let b = 0; b < blocks; b += 1) {
+      let eq = eqs === undefined ? 0 : eqs[base + b]!;
+      const pv = plus[b]!;
+      const mv = minus[b]!;
+      const xv = eq | mv;
+      if (hin < 0) eq |= 1;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      const high = b === blocks - 1 ? lastHigh : 0x80000000 | 0;
+      const hout = (ph & high) !== 0 ? 1 : (mh & high) !== 0 ? -1 : 0;
+      ph <<= 1;
+      mh <<= 1;
+      if (hin < 0) mh |= 1;
+      else if (hin > 0) ph |= 1;
+      plus[b] = mh | ~(xv | ph);
+      minus[b] = ph & xv;
+      hin = hout;
+    }
+    score += hin;
+    out[j] = score;
+  }
+  return out;
+}
 
 /**
  * Approximate search (Sellers): the end (exclusive) in text[from, to) of the substring closest to `pattern`,
  * and its distance. Among equally close ends, the one nearest `preferEnd`.
  */
 export function bestApproximateEnd(pattern: string, text: string, from: number, to: number, preferEnd: number): { end: number; distance: number } {
-  const m = pattern.length;
-  const col = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i += 1) col[i] = i;
-  let best = m;
+  const row = lastRow(pattern, text, from, to, false, true);
+  let best = row[0]!;
   let bestEnd = from;
-  for (let j = from; j < to; j += 1) {
-    const c = text.charCodeAt(j);
-    let diagonal = 0; // D[i-1][j-1]; row 0 is all zeros (the match may start anywhere)
-    for (let i = 1; i <= m; i += 1) {
-      const up = col[i]!;
-      const cost = pattern.charCodeAt(i - 1) === c ? diagonal : diagonal + 1;
-      const left = col[i - 1]! + 1;
-      const v = up + 1 < left ? up + 1 : left;
-      col[i] = cost < v ? cost : v;
-      diagonal = up;
-    }
-    const d = col[m]!;
-    const end = j + 1;
+  for (let j = 1; j < row.length; j += 1) {
+    const d = row[j]!;
+    const end = from + j;
     if (d < best || (d === best && Math.abs(end - preferEnd) < Math.abs(bestEnd - preferEnd))) {
       best = d;
       bestEnd = end;
@@ -284,25 +369,11 @@ export function bestApproximateEnd(pattern: string, text: string, from: number, 
  * substring and its distance. Among equally close starts, the one nearest `preferStart`.
  */
 export function bestStartEndingAt(pattern: string, text: string, from: number, end: number, preferStart: number): { start: number; distance: number } {
-  const m = pattern.length;
-  const col = new Int32Array(m + 1);
-  // Column j: the last j characters of text[.., end); row i: the last i characters of pattern.
-  for (let i = 0; i <= m; i += 1) col[i] = i;
-  let best = m;
+  const row = lastRow(pattern, text, from, end, true, false);
+  let best = row[0]!;
   let bestStart = end;
-  for (let j = 1; j <= end - from; j += 1) {
-    const c = text.charCodeAt(end - j);
-    let diagonal = j - 1;
-    col[0] = j;
-    for (let i = 1; i <= m; i += 1) {
-      const up = col[i]!;
-      const cost = pattern.charCodeAt(m - i) === c ? diagonal : diagonal + 1;
-      const left = col[i - 1]! + 1;
-      const v = up + 1 < left ? up + 1 : left;
-      col[i] = cost < v ? cost : v;
-      diagonal = up;
-    }
-    const d = col[m]!;
+  for (let j = 1; j < row.length; j += 1) {
+    const d = row[j]!;
     const start = end - j;
     if (d < best || (d === best && Math.abs(start - preferStart) < Math.abs(bestStart - preferStart))) {
       best = d;
@@ -319,23 +390,8 @@ export function distanceEndingAt(pattern: string, text: string, from: number, to
 
 /** The least distance between `pattern` and a substring of text[from, to) that starts at `from` (context after a match). */
 export function distanceStartingAt(pattern: string, text: string, from: number, to: number): number {
-  const m = pattern.length;
-  const col = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i += 1) col[i] = i;
-  let best = m;
-  for (let j = from; j < to; j += 1) {
-    const c = text.charCodeAt(j);
-    let diagonal = j - from;
-    col[0] = j - from + 1;
-    for (let i = 1; i <= m; i += 1) {
-      const up = col[i]!;
-      const cost = pattern.charCodeAt(i - 1) === c ? diagonal : diagonal + 1;
-      const left = col[i - 1]! + 1;
-      const v = up + 1 < left ? up + 1 : left;
-      col[i] = cost < v ? cost : v;
-      diagonal = up;
-    }
-    if (col[m]! < best) best = col[m]!;
-  }
+  const row = lastRow(pattern, text, from, to, false, false);
+  let best = row[0]!;
+  for (let j = 1; j < row.length; j += 1) if (row[j]! < best) best = row[j]!;
   return best;
 }

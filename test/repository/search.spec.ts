@@ -2,50 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIGHLIGHT_END, HIGHLIGHT_START, splitHighlights } from '../../src/contract/search.js';
-import type { DocumentKind } from '../../src/domain/vocabulary.js';
 import { SearchService } from '../../src/services/search-service.js';
 import type { DatabaseHandle } from '../../src/storage/connect.js';
 import { SearchRepository, type SearchFilter } from '../../src/storage/repositories/search-repository.js';
 import type { Database } from '../../src/storage/schema.js';
 import { testDatabases } from '../support/databases.js';
 import { makePartnership, type PartnershipFixture } from '../support/fixtures.js';
+import { addSearchableDocument, type SearchableDocument } from '../support/search-fixtures.js';
 
-interface NewDoc {
-  title: string;
-  pages: string[];
-  kind?: DocumentKind;
-  forumId?: string | null;
-  meetingId?: string | null;
-  documentDate?: string | null;
-}
-
-/** A document with one version (made current) and its extracted pages. */
-async function addDocument(db: Kysely<Database>, partnershipId: string, doc: NewDoc): Promise<{ documentId: string; versionId: string }> {
-  const documentId = randomUUID();
-  const versionId = randomUUID();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('documents')
-      .values({
-        id: documentId,
-        partnership_id: partnershipId,
-        forum_id: doc.forumId ?? null,
-        meeting_id: doc.meetingId ?? null,
-        kind: doc.kind ?? 'paper',
-        title: doc.title,
-        source: 'local',
-        item_id: `${documentId}.docx`,
-        path: `${doc.title}.docx`,
-        web_url: null,
-        current_version_id: versionId,
-        document_date: doc.documentDate ?? null,
-        deleted_at: null,
-      })
-      .execute();
-    await insertVersion(trx, partnershipId, documentId, versionId, 1, doc.pages, `${doc.title}.docx`);
-  });
-  return { documentId, versionId };
-}
+type NewDoc = Omit<SearchableDocument, 'partnershipId'>;
+const addDocument = (db: Kysely<Database>, partnershipId: string, doc: NewDoc) => addSearchableDocument(db, { partnershipId, ...doc });
 
 async function insertVersion(db: Kysely<Database>, partnershipId: string, documentId: string, versionId: string, n: number, pages: string[], fileName: string) {
   await db
@@ -154,7 +120,7 @@ for (const kind of testDatabases()) {
 
     it('puts the more relevant page first, and says which page it is', async () => {
       const r = await search('neglect');
-      expect(r.hits[0]).toMatchObject({ title: 'Neglect audit findings', pageNumber: 2, kind: 'paper', forumName: 'Quality Assurance Subgroup', fileName: 'Neglect audit findings.docx' });
+      expect(r.hits[0]).toMatchObject({ title: 'Neglect audit findings', pageNumber: 2, kind: 'paper', forumName: 'Quality Assurance Subgroup', fileName: 'Neglect audit findings.pdf' });
       expect(r.hits.map((x) => x.title)).toEqual(expect.arrayContaining(['Annual report draft', 'Summer QA minutes']));
       const ranks = r.hits.map((x) => x.rank);
       expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
@@ -262,6 +228,28 @@ for (const kind of testDatabases()) {
         await expect(service.search(p.actors.scrutineer, { q: '   ' })).rejects.toMatchObject({ kind: 'validation_failed' });
         await expect(service.search(p.actors.scrutineer, { q: 'x', from: '2026-02-01', to: '2026-01-01' })).rejects.toMatchObject({ kind: 'validation_failed' });
       });
+    });
+  });
+}
+
+for (const kind of testDatabases()) {
+  describe(`broad queries rank within the most recent matching pages (${kind.kind})`, () => {
+    let h: DatabaseHandle & { dispose(): Promise<void> };
+    afterAll(async () => h?.dispose());
+
+    it('ranks only the budget of most recent matches, and still counts them all', async () => {
+      h = await kind.create();
+      const p = await makePartnership(h.db);
+      // An old page that would rank first, and three newer, weaker matches.
+      await addSearchableDocument(h.db, { partnershipId: p.partnershipId, title: 'Old and very relevant', documentDate: '2024-01-10', pages: ['Neglect neglect neglect: the neglect audit.'] });
+      for (const [i, date] of ['2026-03-01', '2026-04-01', '2026-05-01'].entries()) {
+        await addSearchableDocument(h.db, { partnershipId: p.partnershipId, title: `Recent ${i}`, documentDate: date, pages: [`${filler(5)} One mention of neglect.`] });
+      }
+      const budgeted = await new SearchRepository(h.db, 3).search(p.partnershipId, { query: 'neglect', limit: 20, offset: 0 });
+      expect(budgeted.total).toBe(4);
+      expect(budgeted.hits.map((x) => x.title)).not.toContain('Old and very relevant');
+      const full = await new SearchRepository(h.db, 10).search(p.partnershipId, { query: 'neglect', limit: 20, offset: 0 });
+      expect(full.hits[0]!.title).toBe('Old and very relevant');
     });
   });
 }

@@ -58,6 +58,9 @@ interface RawHit {
  */
 const HEADLINE_OPTIONS = sql`'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'`;
 
+/** How many matching pages a broad query ranks: its most recent ones (see search()). */
+export const RANK_BUDGET = 2000;
+
 /** A meeting's document is dated by the meeting (as a UK calendar day), any other by its own date. */
 const EFFECTIVE_DATE = sql`coalesce((m.starts_at at time zone 'Europe/London')::date, d.document_date)`;
 
@@ -66,7 +69,10 @@ const EFFECTIVE_DATE = sql`coalesce((m.starts_at at time zone 'Europe/London')::
  * a document is searched, never a deleted one, never another partnership's.
  */
 export class SearchRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly rankBudget: number = RANK_BUDGET,
+  ) {}
 
   async search(partnershipId: string, filter: SearchFilter): Promise<SearchRows> {
     // Written out where used (not a CTE column) so the planner sees a plain `@@` on the GIN-indexed column.
@@ -74,25 +80,34 @@ export class SearchRepository {
     const documentConditions = this.documentConditions(filter);
 
     /*
-     * Three steps, each as narrow as it can be:
-     *  1. pages: the matching pages of this partnership, ranked. Materialized, so the rank is computed
-     *     while the tsvector is at hand, and only two ids and a number travel through the joins.
-     *  2. slice: keep current versions of live documents that pass the filters; count them all (window),
-     *     order, and keep one page of results.
-     *  3. make snippets (the costly part: ts_headline parses the whole page) for that slice only.
+     * Four steps, each as narrow as it can be:
+     *  1. matches: the matching pages of this partnership, from the GIN index, ids only (no tsvector read).
+     *  2. filtered: current versions of live documents within the filters, with their date; counted.
+     *  3. ranked: the rank needs each page's tsvector, the costly read. A broad query (one that matches
+     *     most pages) is ranked within its RANK_BUDGET most recent matching pages: recent papers matter
+     *     most to scrutiny, the count stays exact, and date filters reach older papers.
+     *  4. snippets (ts_headline parses the whole page) for one page of results only.
      */
     const result = await sql<RawHit>`
-      with pages as materialized (
-        select p.document_version_id, p.page_number, ts_rank_cd(p.search_vector, ${tsq}) as rank
+      with matches as materialized (
+        select p.document_version_id, p.page_number
         from document_pages p
         where p.partnership_id = ${partnershipId} and p.search_vector @@ ${tsq}
       ),
-      slice as (
-        select pages.*, d.id as document_id, ${EFFECTIVE_DATE} as sort_date, count(*) over () as total
-        from pages
-        join documents d on d.partnership_id = ${partnershipId} and d.current_version_id = pages.document_version_id
+      filtered as materialized (
+        select matches.*, d.id as document_id, ${EFFECTIVE_DATE} as sort_date
+        from matches
+        join documents d on d.partnership_id = ${partnershipId} and d.current_version_id = matches.document_version_id
         left join meetings m on m.partnership_id = d.partnership_id and m.id = d.meeting_id
         where ${sql.join(documentConditions, sql` and `)}
+      ),
+      candidates as (
+        select * from filtered order by sort_date desc nulls last, document_id, page_number limit ${this.rankBudget}
+      ),
+      slice as (
+        select c.*, ts_rank_cd(p.search_vector, ${tsq}) as rank, (select count(*) from filtered) as total
+        from candidates c
+        join document_pages p on p.document_version_id = c.document_version_id and p.page_number = c.page_number
         order by rank desc, sort_date desc nulls last, document_id, page_number
         limit ${filter.limit} offset ${filter.offset}
       )

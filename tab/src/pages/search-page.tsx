@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Button, Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { endpoints, type Me } from '../../../src/contract/index.js';
 import { searchEndpoints } from '../../../src/contract/endpoints/search.js';
 import type { SearchResponse } from '../../../src/contract/search.js';
@@ -38,9 +38,8 @@ function NoResults({ state }: { state: SearchState }) {
         <li>Check the spelling, or use another word for the same thing (for example “exploitation” for “CCE”).</li>
         <li>Use fewer words: every word must be on the same page.</li>
         <li>Put words in quotes only for an exact phrase, such as "county lines".</li>
-        {hasFilters(state) && <li>Search all forums, types and dates.</li>}
+        {hasFilters(state) && <li>Clear the filters to search all forums, types and dates.</li>}
       </ul>
-      {hasFilters(state) && <Button onClick={() => go({ ...state, forumId: '', type: '', from: '', to: '', page: 1 })}>Clear filters</Button>}
     </section>
   );
 }

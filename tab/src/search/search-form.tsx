@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   form: { display: 'grid', rowGap: tokens.spacingVerticalM, marginBlockEnd: tokens.spacingVerticalL },
   queryRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   queryField: { flexGrow: 1, flexBasis: '14rem', minWidth: 0 },
+  hint: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2, margin: `calc(-1 * ${tokens.spacingVerticalS}) 0 0` },
   fieldset: {
     margin: 0,
     padding: 0,
@@ -63,13 +64,10 @@ export function SearchForm({ state, forums, forumsFailed, onSearch }: SearchForm
   return (
     <form role="search" aria-label="Search the partnership's papers" className={styles.form} onSubmit={submit}>
       <div className={styles.queryRow}>
-        <Field
-          className={styles.queryField}
-          label="Search agendas, papers and minutes"
-          hint={'Every word must be on the page. Use "quotes" for an exact phrase, -word to leave a word out, or for either.'}
-        >
+        <Field className={styles.queryField} label="Search agendas, papers and minutes">
           <Input
             type="search"
+            aria-describedby="search-syntax"
             value={draft.q}
             maxLength={SEARCH_QUERY_MAX}
             onChange={(_, data) => setDraft({ ...draft, q: data.value })}
@@ -80,6 +78,10 @@ export function SearchForm({ state, forums, forumsFailed, onSearch }: SearchForm
           Search
         </Button>
       </div>
+      {/* Below the row rather than in the field, so the button lines up with the box at any width. */}
+      <p id="search-syntax" className={styles.hint}>
+        Every word must be on the page. Use "quotes" for an exact phrase, -word to leave a word out, or for either.
+      </p>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Filters</legend>
         <Field className={styles.field} label="Forum" hint={forumsFailed ? 'The forums could not be loaded; all are searched.' : undefined}>
