@@ -6,69 +6,25 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FORUMS } from '../../src/demo/demo-partnership.js';
 import { launchBrowser } from '../support/browser.js';
+import { describeViolations, horizontalOverflow, runAxe, waitForLoaded, watchForErrors } from '../support/page-checks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TAB_INDEX = path.join(ROOT, 'dist', 'tab', 'index.html');
-const AXE_SCRIPT = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 const PARTNERSHIP = 'Demo Borough Safeguarding Children Partnership';
 const BUSINESS_MANAGER = { name: 'Priya Nair', role: 'Business manager' };
 const SCRUTINEER = { name: 'Jordan Ellis', role: 'Independent scrutineer' };
 const PARTNER_MEMBER = { name: 'Lee Marsh', role: 'Partner member' };
 const FORUM_NAMES = DEMO_FORUMS.map((f) => f.name);
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LAST_SYNCED = /^Last synced (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}$/;
 const LONG = { timeout: 120_000 };
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
 
 let app: TestApp | undefined;
 let browser: Browser | undefined;
 const sessions = new Map<string, StorageState>();
-
-function watchForErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-  });
-  return errors;
-}
-
-/** The server's CSP refuses axe's inline script: audited pages are opened in contexts with bypassCSP. */
-async function runAxe(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
-    }));
-  }, AXE_TAGS);
-}
-
-function describeViolations(violations: Violation[]): string {
-  return violations.map((v) => `${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n    at ${v.targets.join('\n    at ')}`).join('\n');
-}
-
-/** Waits until no loading indicator is left on the page. */
-async function waitForLoaded(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('status').count(), { timeout: 20_000 }).toBe(0);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 /** A new page in its own context, signed in as the person (through the dev sign-in UI the first time). */
 async function openAs(

@@ -4,71 +4,23 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { describeViolations, horizontalOverflow, runAxe, waitForLoaded, watchForErrors } from '../support/page-checks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TAB_INDEX = path.join(ROOT, 'dist', 'tab', 'index.html');
-const AXE_SCRIPT = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 const PARTNERSHIP = 'Demo Borough Safeguarding Children Partnership';
 const SCRUTINEER_ROLE = 'Independent scrutineer';
 const FORUMS = ['Executive', 'Partnership Board', 'Quality Assurance Subgroup'];
 const THEMES = ['light', 'dark', 'contrast'] as const;
 const WIDTHS = [1280, 280] as const;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
 
 let app: TestApp | undefined;
 let browser: Browser | undefined;
 let signedInState: StorageState | undefined;
-
-/** Collects what the page reports as broken: uncaught errors and console errors (CSP refusals show there). */
-function watchForErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-  });
-  return errors;
-}
-
-/**
- * The server's CSP (script-src 'self') refuses the inline script addScriptTag makes,
- * so pages audited with axe are opened in contexts created with bypassCSP.
- */
-async function runAxe(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
-    }));
-  }, AXE_TAGS);
-}
-
-function describeViolations(violations: Violation[]): string {
-  return violations.map((v) => `${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n    at ${v.targets.join('\n    at ')}`).join('\n');
-}
-
-/** Waits until no loading indicator is left on the page. */
-async function waitForLoaded(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('status').count(), { timeout: 20_000 }).toBe(0);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 describe('the tab in Chromium: dev sign-in and the partnership overview', () => {
   beforeAll(async () => {
