@@ -2,7 +2,8 @@
  * Full-text search against a plain substring scan, on a partnership with 10,000 documents.
  * Run: node --import tsx bench/search.ts   (PGlite; also PostgreSQL when TEST_DATABASE_URL is set)
  * Options (environment): BENCH_DOCS (10000), BENCH_REPS (5), BENCH_SKIP_PGLITE=1 (PostgreSQL only),
- * BENCH_VECTOR_MAIN=1 (what-if: keep search_vector inline, ALTER ... SET STORAGE MAIN, before inserting).
+ * BENCH_RANK_BUDGET (what-if: rank within this many recent matches instead of RANK_BUDGET),
+ * BENCH_KEEP=1 (leave the PostgreSQL database behind, to EXPLAIN queries in it).
  *
  * Both paths do the same job: the current versions of live documents of one partnership, a total
  * count and the first 20 hits. search() uses the GIN index on document_pages.search_vector and ranks;
@@ -229,10 +230,9 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 
 async function run(label: string, h: DatabaseHandle): Promise<void> {
   await migrateToLatest(h.db);
-  if (process.env.BENCH_VECTOR_MAIN) await sql`alter table document_pages alter column search_vector set storage main`.execute(h.db);
   const s = await seed(h);
   process.stdout.write(`\n${label}: ${DOCS.toLocaleString('en-GB')} documents, ${s.pages.toLocaleString('en-GB')} pages, ${(s.bytes / 1e6).toFixed(1)} MB of text, inserted in ${(s.ms / 1000).toFixed(1)} s\n`);
-  const repo = new SearchRepository(h.db);
+  const repo = new SearchRepository(h.db, process.env.BENCH_RANK_BUDGET ? Number(process.env.BENCH_RANK_BUDGET) : undefined);
   const searchMs: number[] = [];
   const ilikeMs: number[] = [];
   const totals: number[] = [];
@@ -281,6 +281,10 @@ async function withPostgres(adminUrl: string, fn: (h: DatabaseHandle) => Promise
     await fn(h);
   } finally {
     await h.close();
+    if (process.env.BENCH_KEEP) {
+      process.stdout.write(`kept database ${name}\n`);
+      return;
+    }
     const a = new pg.Client({ connectionString: adminUrl });
     await a.connect();
     await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -178,6 +178,16 @@ for (const kind of testDatabases()) {
       expect((await titles('thresholds or continuum')).sort()).toEqual(['Thresholds document']);
     });
 
+    it('finds a hyphenated word as written, in or out of quotes, and excludes it with a minus', async () => {
+      expect(await titles('multi-agency')).toEqual(['Neglect audit findings']);
+      expect(await titles('multi-agency toolkit')).toEqual(['Neglect audit findings']);
+      expect(await titles('"multi-agency neglect audit"')).toEqual(['Neglect audit findings']);
+      expect(await titles('"multi-agency audit"')).toEqual([]);
+      expect(await titles('neglect -multi-agency', { forumId: qaForumId })).toEqual(['Summer QA minutes']);
+      // The same parts joined the other way round are another word.
+      expect(await titles('agency-multi')).toEqual([]);
+    });
+
     it('pages through the hits with a total that counts them all', async () => {
       const all = await search('neglect');
       expect(all.total).toBeGreaterThanOrEqual(3);
@@ -250,6 +260,49 @@ for (const kind of testDatabases()) {
       expect(budgeted.hits.map((x) => x.title)).not.toContain('Old and very relevant');
       const full = await new SearchRepository(h.db, 10).search(p.partnershipId, { query: 'neglect', limit: 20, offset: 0 });
       expect(full.hits[0]!.title).toBe('Old and very relevant');
+    });
+  });
+}
+
+for (const kind of testDatabases()) {
+  describe(`search keeps up with documents and meetings that change after their pages were stored (${kind.kind})`, () => {
+    let h: DatabaseHandle & { dispose(): Promise<void> };
+    afterAll(async () => h?.dispose());
+
+    it('follows a restore, a moved meeting, a new forum and type, and a new version', async () => {
+      h = await kind.create();
+      const p = await makePartnership(h.db);
+      const repo = new SearchRepository(h.db);
+      const titles = async (query: string, f: Partial<Omit<SearchFilter, 'query'>> = {}) =>
+        (await repo.search(p.partnershipId, { query, limit: 20, offset: 0, ...f })).hits.map((x) => x.title);
+      const meetingId = randomUUID();
+      await h.db.insertInto('meetings').values({ id: meetingId, partnership_id: p.partnershipId, forum_id: p.forumId, title: 'Board', starts_at: new Date('2026-03-10T10:00:00Z'), ends_at: new Date('2026-03-10T12:00:00Z'), location: null, join_url: null, teams_meeting_id: null }).execute();
+      const doc = await addSearchableDocument(h.db, { partnershipId: p.partnershipId, title: 'Escalation paper', meetingId, forumId: p.forumId, pages: ['Escalation of professional differences.'] });
+
+      await h.db.updateTable('documents').set({ deleted_at: new Date() }).where('id', '=', doc.documentId).execute();
+      expect(await titles('escalation')).toEqual([]);
+      await h.db.updateTable('documents').set({ deleted_at: null }).where('id', '=', doc.documentId).execute();
+      expect(await titles('escalation')).toEqual(['Escalation paper']);
+
+      // The meeting moves to April: the paper is dated by it.
+      await h.db.updateTable('meetings').set({ starts_at: new Date('2026-04-21T10:00:00Z'), ends_at: new Date('2026-04-21T12:00:00Z') }).where('id', '=', meetingId).execute();
+      expect(await titles('escalation', { from: '2026-03-01', to: '2026-03-31' })).toEqual([]);
+      expect(await titles('escalation', { from: '2026-04-21', to: '2026-04-21' })).toEqual(['Escalation paper']);
+
+      // Reclassified as minutes of another forum, with no meeting but a date of its own.
+      const forumId = randomUUID();
+      await h.db.insertInto('forums').values({ id: forumId, partnership_id: p.partnershipId, name: 'Learning subgroup', kind: 'subgroup', chair_person_id: null, teams_team_id: null, teams_channel_id: null, document_folder: null }).execute();
+      await h.db.updateTable('documents').set({ forum_id: forumId, kind: 'minutes', meeting_id: null, document_date: '2025-11-02' }).where('id', '=', doc.documentId).execute();
+      expect(await titles('escalation', { forumId: p.forumId })).toEqual([]);
+      expect(await titles('escalation', { forumId, kind: 'minutes', from: '2025-11-02', to: '2025-11-02' })).toEqual(['Escalation paper']);
+
+      // A new version whose pages arrive before the document points at it, as the sync writes them.
+      const v2 = randomUUID();
+      await insertVersion(h.db, p.partnershipId, doc.documentId, v2, 2, ['Resolving professional differences, renamed.'], 'Escalation v2.pdf');
+      expect(await titles('renamed')).toEqual([]);
+      await h.db.updateTable('documents').set({ current_version_id: v2 }).where('id', '=', doc.documentId).execute();
+      expect(await titles('renamed', { forumId, kind: 'minutes', from: '2025-11-02', to: '2025-11-02' })).toEqual(['Escalation paper']);
+      expect(await titles('escalation')).toEqual([]);
     });
   });
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { migration as initialSchema } from './0001-initial-schema.js';
 import { migration as documentSyncAndSearch } from './0002-document-sync-and-search.js';
 import { migration as annotationAnchors } from './0003-annotation-anchors.js';
+import { migration as searchPageFields } from './0004-search-page-fields.js';
 
 /**
  * Every migration, in order. Names never change once released: the database records them.
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-document-sync-and-search': documentSyncAndSearch,
   '0003-annotation-anchors': annotationAnchors,
+  '0004-search-page-fields': searchPageFields,
 };
