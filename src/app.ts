@@ -2,13 +2,18 @@ import { createBotEndpoint } from '../bot/adapter.js';
 import { handleTurn } from '../bot/handlers/message-handler.js';
 import type { Config } from './config/config.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
-import { createDocumentPipeline, type DocumentPipeline } from './documents/document-pipeline.js';
+import { createDocumentPipeline, type DocumentPipeline, type GraphParts } from './documents/document-pipeline.js';
 import { DocumentSourcesService } from './services/document-sources-service.js';
 import { SearchService } from './services/search-service.js';
 import { ChallengeService } from './services/challenge-service.js';
 import { PaperService } from './services/paper-service.js';
+import { MeetingService } from './services/meeting-service.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
-import { DevAuthenticator, EntraAuthenticator, type Authenticator } from './server/authenticator.js';
+import { DevAuthenticator, EntraAuthenticator, type Authenticator, type TokenValidator } from './server/authenticator.js';
+import { allowedTenants } from './auth/allowed-tenants.js';
+import { EntraTokenValidator } from './auth/entra-token-validator.js';
+import { SigningKeys } from './auth/signing-keys.js';
+import type { PartnershipsRepository } from './storage/repositories/partnerships-repository.js';
 import { createAppServer, type AppServer } from './server/create-server.js';
 import type { Logger } from './server/logger.js';
 import { MembershipService } from './services/membership-service.js';
@@ -34,6 +39,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Replace the database (tests pass an already-open one). */
   database?: DatabaseHandle;
+  /** Replace the Graph parts (tests pass ones built around stand-ins). */
+  graph?: GraphParts;
 }
 
 /** Composes the whole application from configuration: the one place dependencies are wired. */
@@ -45,7 +52,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info('migrations applied', { applied });
     const repos = createRepositories(database.db);
-    const documents = createDocumentPipeline(config, database.db, { logger, now });
+    const documents = createDocumentPipeline(config, database.db, { logger, now, graph: options.graph });
     let seeded = false;
     if (config.seedDemo) {
       seeded = await seedDemoIfEmpty(database.db, {
@@ -57,7 +64,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     }
 
     const membership = new MembershipService(repos.people);
-    const authenticator: Authenticator = config.authMode === 'dev' ? new DevAuthenticator() : new EntraAuthenticator();
+    const authenticator: Authenticator = config.authMode === 'dev' ? new DevAuthenticator() : new EntraAuthenticator(entraValidator(config, repos.partnerships));
     const messages = createBotEndpoint(handleTurn, {
       credentials: config.bot,
       onError: (error) => logger.error('bot turn failed', { error: (error as Error)?.stack ?? String(error) }),
@@ -72,6 +79,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         search: new SearchService(repos),
         challenges: new ChallengeService(database.db, repos.auditLog, now),
         papers: new PaperService(database.db, documents.store, repos.auditLog, now),
+        meetings: new MeetingService(repos, now),
       },
       authenticator,
       messages,
@@ -98,4 +106,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     if (!options.database) await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The SSO token validator for AUTH_MODE=entra (configuration guarantees the ENTRA_* values). */
+function entraValidator(config: Config, partnerships: PartnershipsRepository): TokenValidator | undefined {
+  if (!config.entra) return undefined;
+  return new EntraTokenValidator(new SigningKeys({ jwksUrl: config.entra.jwksUrl }), {
+    clientId: config.entra.clientId,
+    requiredScope: config.entra.ssoScope,
+    allowedTenants: allowedTenants(config.entra.tenantId, () => partnerships.tenantIds()),
+  });
 }

@@ -36,7 +36,15 @@ export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   dataDir: string;
   authMode: AuthMode;
-  entra?: { tenantId: string; clientId: string; clientSecret?: string };
+  entra?: {
+    tenantId: string;
+    clientId: string;
+    clientSecret?: string;
+    /** The scope the tab's SSO token must carry (ENTRA_SSO_SCOPE, default access_as_user). */
+    ssoScope: string;
+    /** Where Entra publishes its token-signing keys (ENTRA_JWKS_URL). */
+    jwksUrl: string;
+  };
   documentSource: DocumentSourceKind;
   documentLibraryDir: string;
   graphBaseUrl: string;
@@ -104,6 +112,8 @@ const envSchema = z.object({
   ENTRA_TENANT_ID: optionalString,
   ENTRA_CLIENT_ID: optionalString,
   ENTRA_CLIENT_SECRET: optionalString,
+  ENTRA_SSO_SCOPE: optionalString,
+  ENTRA_JWKS_URL: httpUrl('for example https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   DOCUMENT_SOURCE: z.preprocess(
     blankToUndefined,
     z.enum(['local', 'graph'], { error: 'must be local or graph' }).default('local'),
@@ -177,7 +187,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     else if (!GUID.test(e.ENTRA_CLIENT_ID))
       problems.push({ variable: 'ENTRA_CLIENT_ID', problem: 'must be an application (client) id, a GUID' });
     if (e.ENTRA_TENANT_ID && e.ENTRA_CLIENT_ID) {
-      entra = { tenantId: e.ENTRA_TENANT_ID, clientId: e.ENTRA_CLIENT_ID, clientSecret: e.ENTRA_CLIENT_SECRET };
+      entra = {
+        tenantId: e.ENTRA_TENANT_ID.toLowerCase(),
+        clientId: e.ENTRA_CLIENT_ID.toLowerCase(),
+        clientSecret: e.ENTRA_CLIENT_SECRET,
+        ssoScope: e.ENTRA_SSO_SCOPE ?? 'access_as_user',
+        // Multi-tenant: guests and partner tenants' users are signed by the same published keys.
+        jwksUrl: e.ENTRA_JWKS_URL ?? 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      };
     }
   }
 

@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   payload_too_large: 413,
   unauthenticated: 401,
   forbidden: 403,
+  /** Microsoft Graph needs the user's (or an admin's) consent first: the tab asks for it. */
+  consent_required: 403,
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,

@@ -13,13 +13,14 @@ import { graphPartsFor } from './graph-parts.js';
 export interface DocumentPipeline {
   store: ContentStore;
   runner: SyncRunner;
-  resolve: (input: LocationInput) => Promise<ResolvedLocation>;
+  resolve: (input: LocationInput, userAssertion?: string) => Promise<ResolvedLocation>;
 }
 
 /** Optional Graph parts, present when DOCUMENT_SOURCE=graph. */
 export interface GraphParts {
   source: DocumentSource;
-  resolve: (input: LocationInput) => Promise<ResolvedLocation>;
+  /** With a user's token, resolves on their behalf (when the app can exchange it); else app-only. */
+  resolve: (input: LocationInput, userAssertion?: string) => Promise<ResolvedLocation>;
 }
 
 /**
@@ -38,7 +39,7 @@ export function createDocumentPipeline(config: Config, db: Kysely<Database>, opt
     now: options.now,
     logger: options.logger,
   });
-  const resolve = async (input: LocationInput): Promise<ResolvedLocation> => {
+  const resolve = async (input: LocationInput, userAssertion?: string): Promise<ResolvedLocation> => {
     if ('localFolder' in input) return resolveLocalLocation(config.documentLibraryDir, input.localFolder);
     if (!graph) {
       throw new LocationNotFoundError(
@@ -46,7 +47,7 @@ export function createDocumentPipeline(config: Config, db: Kysely<Database>, opt
         'SharePoint locations need the Graph document source: set DOCUMENT_SOURCE=graph and its credentials (see README).',
       );
     }
-    return graph.resolve(input);
+    return graph.resolve(input, userAssertion);
   };
   return { store, runner, resolve };
 }

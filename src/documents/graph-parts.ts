@@ -1,13 +1,17 @@
 import type { Config } from '../config/config.js';
-import { selectAppTokenProvider } from '../graph/graph-auth.js';
-import { createGraphClient } from '../graph/graph-client.js';
+import { type ConfidentialClientLike, OnBehalfOfTokenSource, selectAppTokenProvider } from '../graph/graph-auth.js';
+import { createGraphClient, type GraphClient } from '../graph/graph-client.js';
 import type { Logger } from '../server/logger.js';
 import type { GraphParts } from './document-pipeline.js';
 import { GraphDocumentSource } from './sources/graph-source.js';
 import { resolveGraphLocation } from './sources/graph-locations.js';
 
-/** The Graph source and resolver, when DOCUMENT_SOURCE=graph; app-only credentials, least privilege (Sites.Selected). */
-export function graphPartsFor(config: Config, logger?: Logger): GraphParts | undefined {
+/**
+ * The Graph source and resolver, when DOCUMENT_SOURCE=graph. Sync runs app-only, with the least
+ * privilege (Sites.Selected). Resolving a location the business manager typed runs on their behalf
+ * when the app has a secret to exchange their token with, so a site they cannot open is not found.
+ */
+export function graphPartsFor(config: Config, logger?: Logger, options: { onBehalfOfApp?: ConfidentialClientLike } = {}): GraphParts | undefined {
   if (config.documentSource !== 'graph') return undefined;
   const tokens = selectAppTokenProvider({
     graphBaseUrl: config.graphBaseUrl,
@@ -15,11 +19,22 @@ export function graphPartsFor(config: Config, logger?: Logger): GraphParts | und
     entra: config.graphApp,
     managedIdentity: config.managedIdentityClientId ? { clientId: config.managedIdentityClientId } : undefined,
   });
-  const client = createGraphClient({
-    baseUrl: config.graphBaseUrl,
-    tokens,
-    onRetry: (info) => logger?.warn('Microsoft Graph asked us to wait; retrying', info as unknown as Record<string, unknown>),
-  });
-  // Library columns come with each item, so a meeting date kept in a column can attach papers.
-  return { source: new GraphDocumentSource(client, { expandListItemFields: true }), resolve: (input) => resolveGraphLocation(client, input) };
+  const clientWith = (provider: typeof tokens): GraphClient =>
+    createGraphClient({
+      baseUrl: config.graphBaseUrl,
+      tokens: provider,
+      onRetry: (info) => logger?.warn('Microsoft Graph asked us to wait; retrying', info as unknown as Record<string, unknown>),
+    });
+  const client = clientWith(tokens);
+  // One confidential client for the app: msal caches each user's exchanged token in it.
+  const app = config.graphApp;
+  const onBehalfOf = app?.clientSecret
+    ? new OnBehalfOfTokenSource({ ...app, clientSecret: app.clientSecret, graphBaseUrl: config.graphBaseUrl }, options.onBehalfOfApp)
+    : undefined;
+  return {
+    // Library columns come with each item, so a meeting date kept in a column can attach papers.
+    source: new GraphDocumentSource(client, { expandListItemFields: true }),
+    resolve: (input, userAssertion) =>
+      resolveGraphLocation(userAssertion && onBehalfOf ? clientWith(onBehalfOf.forUser(userAssertion)) : client, input),
+  };
 }

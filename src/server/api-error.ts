@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode, type ErrorDetail } from '../contract/errors.js';
+import { ConsentRequiredError } from '../graph/graph-auth.js';
 import { ServiceError } from '../services/errors.js';
 
 /** An error that leaves the server as `{ error: { code, message, details? } }` with its status. */
@@ -37,6 +38,9 @@ export function validationError(error: ZodError, prefix: 'body' | 'query' | 'par
 /** Anything thrown by a handler becomes an ApiError; unknown errors never show their insides. */
 export function toApiError(error: unknown): { apiError: ApiError; unexpected: boolean } {
   if (error instanceof ApiError) return { apiError: error, unexpected: false };
+  if (error instanceof ConsentRequiredError) {
+    return { apiError: new ApiError('consent_required', `Microsoft asks for consent before Line of Sight can do this for you: ${error.message}`), unexpected: false };
+  }
   if (error instanceof ServiceError) return { apiError: new ApiError(error.kind, error.message, error.details), unexpected: false };
   if (error instanceof ZodError) return { apiError: validationError(error, 'body'), unexpected: false };
   return { apiError: new ApiError('internal_error', 'Something went wrong on our side. Nothing you sent was lost; please try again.'), unexpected: true };

@@ -48,7 +48,7 @@ export class EntraAuthenticator implements Authenticator {
     if (!this.validator) throw new ApiError('unauthenticated', 'Entra ID token validation is not configured on this server.');
     try {
       const claims = await this.validator.validate(match[1]!);
-      return { kind: 'entra', ...claims };
+      return { kind: 'entra', ...claims, assertion: match[1]! };
     } catch (error) {
       throw new ApiError('unauthenticated', `The access token was refused: ${(error as Error).message}`);
     }

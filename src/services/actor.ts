@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   displayName: string;
   surface: Surface;
+  /** The signed-in user's own token, for Graph calls that must apply the user's access (on-behalf-of). */
+  userAssertion?: string;
 }
 
 export function authorize(actor: Actor, operation: Operation): void {

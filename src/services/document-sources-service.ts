@@ -9,8 +9,11 @@ import type { Database } from '../storage/schema.js';
 import { type Actor, auditActor, authorize } from './actor.js';
 import { notFound, ServiceError } from './errors.js';
 
-/** Resolves what a business manager typed to ids, or throws LocationNotFoundError naming the wrong part. */
-export type LocationResolver = (input: LocationInput) => Promise<ResolvedLocation>;
+/**
+ * Resolves what a business manager typed to ids, or throws LocationNotFoundError naming the wrong part.
+ * With the user's token, Graph is asked on their behalf: a site they cannot open is not found.
+ */
+export type LocationResolver = (input: LocationInput, userAssertion?: string) => Promise<ResolvedLocation>;
 
 /**
  * Which library folder holds each forum's papers, and the sync that brings them in.
@@ -75,7 +78,7 @@ export class DocumentSourcesService {
     await this.requireForum(actor, forumId);
     let location: ResolvedLocation;
     try {
-      location = await this.resolve(input);
+      location = await this.resolve(input, actor.userAssertion);
     } catch (error) {
       if (error instanceof LocationNotFoundError) {
         throw new ServiceError('validation_failed', error.message, [{ path: `body.${error.part}`, message: error.message }]);

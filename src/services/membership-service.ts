@@ -8,7 +8,14 @@ import { forbidden } from './errors.js';
 /** Who a signed-in caller is. Dev identities exist only when AUTH_MODE=dev (the server decides). */
 export type Identity =
   | { kind: 'dev'; personId: string }
-  | { kind: 'entra'; tenantId: string; objectId: string; name: string };
+  | {
+      kind: 'entra';
+      tenantId: string;
+      objectId: string;
+      name: string;
+      /** The validated token itself, for calls made to Graph on the user's behalf. */
+      assertion?: string;
+    };
 
 export class MembershipService {
   constructor(private readonly people: PeopleRepository) {}
@@ -36,7 +43,8 @@ export class MembershipService {
   async actorFor(identity: Identity, partnershipId: string, surface: Surface): Promise<Actor> {
     const person = (await this.memberships(identity)).find((p) => p.partnershipId === partnershipId);
     if (!person) throw forbidden('You are not a member of this partnership.');
-    return { personId: person.id, partnershipId, role: person.role, displayName: person.displayName, surface };
+    const userAssertion = identity.kind === 'entra' ? identity.assertion : undefined;
+    return { personId: person.id, partnershipId, role: person.role, displayName: person.displayName, surface, ...(userAssertion ? { userAssertion } : {}) };
   }
 
   async devPeople(): Promise<DevPerson[]> {

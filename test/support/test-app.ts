@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
+import { type Config, loadConfig } from '../../src/config/config.js';
+import type { GraphParts } from '../../src/documents/document-pipeline.js';
 import { silentLogger } from '../../src/server/logger.js';
 import type { DatabaseHandle } from '../../src/storage/connect.js';
 
@@ -18,7 +19,14 @@ export interface TestApp {
  * (or the database given), demo data seeded into a temporary library folder.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; database?: DatabaseHandle; seedDemo?: boolean; now?: () => Date } = {},
+  options: {
+    env?: Record<string, string>;
+    database?: DatabaseHandle;
+    seedDemo?: boolean;
+    now?: () => Date;
+    /** Builds the Graph parts from the loaded configuration (stand-ins in place of Microsoft's services). */
+    graph?: (config: Config) => GraphParts | undefined;
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'los-test-'));
   const config = loadConfig(
@@ -34,7 +42,7 @@ export async function startTestApp(
   );
   const { openDatabase } = await import('../../src/storage/connect.js');
   const database = options.database ?? (await openDatabase({ kind: 'pglite' }));
-  const app = await createApp(config, { logger: silentLogger, database, now: options.now });
+  const app = await createApp(config, { logger: silentLogger, database, now: options.now, graph: options.graph?.(config) });
   const { port } = await app.server.listen(0, '127.0.0.1');
   return {
     app,

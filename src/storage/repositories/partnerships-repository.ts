@@ -8,6 +8,13 @@ export class PartnershipsRepository {
     return this.db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Every tenant a partnership names: hosts, and the partner agencies' own tenants. */
+  async tenantIds(): Promise<string[]> {
+    const hosts = await this.db.selectFrom('partnerships').select('host_tenant_id as id').where('host_tenant_id', 'is not', null).execute();
+    const agencies = await this.db.selectFrom('agencies').select('tenant_id as id').where('tenant_id', 'is not', null).execute();
+    return [...hosts, ...agencies].map((r) => r.id!.toLowerCase());
+  }
+
   async count(): Promise<number> {
     const r = await this.db.selectFrom('partnerships').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
