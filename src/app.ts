@@ -85,6 +85,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       messages,
       tabDir: options.tabDir ?? DEFAULT_TAB_DIR,
       maxBodyBytes: config.maxBodyBytes,
+      rateLimitPerMinute: config.rateLimitPerMinute,
       logger,
       validateResponses: config.nodeEnv !== 'production',
     });

@@ -54,6 +54,8 @@ export interface Config {
   managedIdentityClientId?: string;
   bot?: BotCredentials;
   maxBodyBytes: number;
+  /** API requests each caller may make per minute (RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute: number;
   seedDemo: boolean;
   /** Where document bytes are kept, by content hash. */
   contentDir: string;
@@ -129,6 +131,15 @@ const envSchema = z.object({
     z.enum(['SingleTenant', 'UserAssignedMSI'], { error: 'must be SingleTenant or UserAssignedMSI' }).default('SingleTenant'),
   ),
   BOT_TENANT_ID: optionalString,
+  RATE_LIMIT_PER_MINUTE: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of requests' })
+      .int({ error: 'must be a whole number of requests' })
+      .min(10, { error: 'must be at least 10' })
+      .max(100_000, { error: 'must be at most 100000' })
+      .default(600),
+  ),
   MAX_BODY_BYTES: z.preprocess(
     blankToUndefined,
     z.coerce
@@ -248,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     managedIdentityClientId: e.MANAGED_IDENTITY_CLIENT_ID,
     bot,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',
     contentDir: path.join(dataDir, 'content'),
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,

@@ -8,6 +8,7 @@ import { ApiError, toApiError, validationError } from './api-error.js';
 import type { Authenticator } from './authenticator.js';
 import { readJsonBody } from './json-body.js';
 import type { Logger } from './logger.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 export interface HandlerInput<E extends Endpoint> {
   params: z.output<E['params']>;
@@ -23,6 +24,8 @@ export interface ApiRoutesOptions {
   authenticator: Authenticator;
   membership: MembershipService;
   maxBodyBytes: number;
+  /** Requests per caller: a signed-in person, else the address a request comes from. */
+  rateLimiter?: RateLimiter;
   logger: Logger;
   /** Check every response against the contract (on outside production, to catch drift early). */
   validateResponses: boolean;
@@ -41,6 +44,7 @@ export function sendError(res: ServerResponse, error: ApiError): void {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    ...(error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
   });
   res.end(body);
 }
@@ -115,9 +119,34 @@ export class ApiRoutes {
     });
   }
 
+  /**
+   * By person once signed in, so colleagues behind one office address do not share a budget; by
+   * address for requests with no identity or a refused one.
+   */
+  private limit(req: Request, identity?: Identity): void {
+    const limiter = this.options.rateLimiter;
+    if (!limiter) return;
+    const key = !identity
+      ? `address:${req.socket.remoteAddress ?? 'unknown'}`
+      : identity.kind === 'dev'
+        ? `person:${identity.personId}`
+        : `entra:${identity.tenantId}:${identity.objectId}`;
+    const verdict = limiter.take(key);
+    if (!verdict.allowed) {
+      throw new ApiError('rate_limited', `Too many requests: try again in ${verdict.retryAfterSeconds} seconds.`, undefined, verdict.retryAfterSeconds);
+    }
+  }
+
   private async run<E extends Endpoint>(endpoint: E, handler: Handler<E>, req: Request): Promise<unknown> {
     const { authenticator, membership, maxBodyBytes } = this.options;
-    const identity = await authenticator.identify(req);
+    let identity: Identity | undefined;
+    try {
+      identity = await authenticator.identify(req);
+    } catch (error) {
+      this.limit(req); // a refused token spends its address's budget: guessing is slowed
+      throw error;
+    }
+    this.limit(req, identity);
     if (endpoint.access !== 'public' && !identity) {
       throw new ApiError('unauthenticated', 'Sign in first: this request carries no identity.');
     }

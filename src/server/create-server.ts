@@ -1,3 +1,4 @@
+import { RateLimiter } from './rate-limiter.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify, { type Server } from 'restify';
 import { ApiError } from './api-error.js';
@@ -20,6 +21,7 @@ export interface ServerDeps {
   messages: MessagesHandler;
   tabDir: string;
   maxBodyBytes: number;
+  rateLimitPerMinute: number;
   logger: Logger;
   validateResponses: boolean;
 }
@@ -54,6 +56,7 @@ export function createAppServer(deps: ServerDeps): AppServer {
     authenticator: deps.authenticator,
     membership: deps.services.membership,
     maxBodyBytes: deps.maxBodyBytes,
+    rateLimiter: new RateLimiter(deps.rateLimitPerMinute),
     logger: deps.logger,
     validateResponses: deps.validateResponses,
   });
