@@ -153,9 +153,6 @@ export class ApiRoutes {
 
     const params = endpoint.params.safeParse({ ...(req.params ?? {}) });
     if (!params.success) throw validationError(params.error, 'params');
-    const query = endpoint.query.safeParse(queryObject(req));
-    if (!query.success) throw validationError(query.error, 'query');
-
     let actor: Actor | undefined;
     const partnershipId = (params.data as { partnershipId?: string }).partnershipId;
     if (identity && partnershipId) {
@@ -163,7 +160,10 @@ export class ApiRoutes {
       if (endpoint.access !== 'public' && endpoint.access !== 'signed_in') authorize(actor, endpoint.access);
     }
 
-    // Read the body only for callers allowed this far: strangers cannot make us buffer it.
+    // Validate the query and read the body only for callers allowed this far: a stranger learns
+    // nothing from the answer, and cannot make us buffer a body.
+    const query = endpoint.query.safeParse(queryObject(req));
+    if (!query.success) throw validationError(query.error, 'query');
     const rawBody = endpoint.method === 'GET' ? undefined : await readJsonBody(req, maxBodyBytes);
     const body = endpoint.body.safeParse(rawBody ?? {});
     if (!body.success) throw validationError(body.error, 'body');

@@ -1,0 +1,73 @@
+/**
+ * Every API route against every role, and against no sign-in at all. A route's declared permission is
+ * enforced before its body is even read, so a refused role gets 403 whatever it sends; an allowed role
+ * never does (it may get 400 or 404 for the placeholder ids, never a 5xx).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints, type Endpoint } from '../../src/contract/endpoints.js';
+import { can } from '../../src/domain/permissions.js';
+import { ROLES } from '../../src/domain/vocabulary.js';
+import { makePartnership, type PartnershipFixture } from '../support/fixtures.js';
+import { request } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const ALL = Object.values(endpoints) as Endpoint[];
+
+describe('every route × every role', () => {
+  let t: TestApp;
+  let p: PartnershipFixture;
+  let other: PartnershipFixture;
+
+  const pathFor = (e: Endpoint, partnershipId: string) =>
+    e.path.replace(/:(\w+)/g, (_, name: string) =>
+      name === 'partnershipId' ? partnershipId : name === 'forumId' ? p.forumId : name === 'meetingId' ? p.meetingId : randomUUID(),
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp({ seedDemo: false, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    p = await makePartnership(t.app.database.db);
+    other = await makePartnership(t.app.database.db);
+  });
+  afterAll(async () => t?.close());
+
+  it('declares a permission for every route (public only for health-like routes)', () => {
+    for (const e of ALL) {
+      expect(e.access, e.name).toBeTruthy();
+      if (e.access === 'public') expect(e.devOnly, `${e.name} is public outside dev mode`).toBe(true);
+    }
+  });
+
+  it('refuses every non-public route without sign-in', async () => {
+    for (const e of ALL.filter((x) => x.access !== 'public')) {
+      const r = await request(t.url, e.method, pathFor(e, p.partnershipId), e.method === 'GET' ? {} : { json: {} });
+      expect(r.status, `${e.method} ${e.path}`).toBe(401);
+    }
+  });
+
+  it('answers each role as the permission table says, and never with a 5xx', async () => {
+    const rows: string[] = [];
+    for (const e of ALL.filter((x) => x.access !== 'public')) {
+      for (const role of ROLES) {
+        const r = await request(t.url, e.method, pathFor(e, p.partnershipId), { as: p.people[role], ...(e.method === 'GET' ? {} : { json: {} }) });
+        expect(r.status, `${role} ${e.method} ${e.path}`).toBeLessThan(500);
+        if (e.access !== 'signed_in') {
+          const allowed = can(role, e.access);
+          if (allowed) expect(r.status, `${role} may ${e.access}: ${e.name}`).not.toBe(403);
+          else expect(r.body.error?.code, `${role} may not ${e.access}: ${e.name}`).toBe('forbidden');
+          rows.push(`${e.name} ${role} ${allowed ? 'allowed' : 'refused'} ${r.status}`);
+        }
+      }
+    }
+    expect(rows.length).toBeGreaterThan(ROLES.length * 10);
+  });
+
+  it('refuses every partnership route to a member of another partnership', async () => {
+    for (const e of ALL.filter((x) => x.path.includes(':partnershipId'))) {
+      for (const role of ROLES) {
+        const r = await request(t.url, e.method, pathFor(e, p.partnershipId), { as: other.people[role], ...(e.method === 'GET' ? {} : { json: {} }) });
+        expect(r.status, `${role} of another partnership: ${e.method} ${e.path}`).toBe(403);
+      }
+    }
+  });
+});
