@@ -4,6 +4,7 @@ import { searchEndpoints } from './endpoints/search.js';
 import { observationEndpoints } from './endpoints/observations.js';
 import { challengeEndpoints } from './endpoints/challenges.js';
 import { paperEndpoints } from './endpoints/papers.js';
+import { meetingEndpoints } from './endpoints/meetings.js';
 
 export * from './endpoint.js';
 
@@ -15,6 +16,7 @@ export const endpoints = {
   ...observationEndpoints,
   ...challengeEndpoints,
   ...paperEndpoints,
+  ...meetingEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

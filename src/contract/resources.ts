@@ -156,3 +156,22 @@ export const NewObservation = z.strictObject({
   observedAt: IsoDateTime.optional(),
 });
 export type NewObservation = z.infer<typeof NewObservation>;
+
+/** One item of a meeting's agenda, in the order it is taken; `documentId` is its paper, if any. */
+export const AgendaItem = z.object({
+  id: Uuid,
+  position: z.number().int(),
+  title: z.string(),
+  presenter: z.string().nullable(),
+  documentId: Uuid.nullable(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+/** A meeting with what the side panel shows: its agenda and its papers. */
+export const MeetingDetail = MeetingSummary.extend({
+  location: z.string().nullable(),
+  agendaItems: z.array(AgendaItem),
+  /** Empty for a role that may not read papers. */
+  documents: z.array(DocumentSummary),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;

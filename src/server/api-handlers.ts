@@ -9,6 +9,8 @@ import type { SearchService } from '../services/search-service.js';
 import type { ChallengeService } from '../services/challenge-service.js';
 import type { PaperService } from '../services/paper-service.js';
 import { registerPaperHandlers } from './paper-handlers.js';
+import type { MeetingService } from '../services/meeting-service.js';
+import { registerMeetingHandlers } from './meeting-handlers.js';
 import { type ApiRoutes, requireActor } from './api-routes.js';
 
 export interface ApiServices {
@@ -19,6 +21,7 @@ export interface ApiServices {
   search: SearchService;
   challenges: ChallengeService;
   papers: PaperService;
+  meetings: MeetingService;
 }
 
 
@@ -58,4 +61,5 @@ export function registerApiHandlers(routes: ApiRoutes, s: ApiServices, authMode:
   registerDocumentHandlers(routes, s.documentSources);
   registerSearchHandlers(routes, s.search);
   registerPaperHandlers(routes, s.papers);
+  registerMeetingHandlers(routes, s.meetings);
 }

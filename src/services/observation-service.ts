@@ -38,9 +38,7 @@ export class ObservationService {
     const known = await this.repos.checklists.areasInCurrentFramework(actor.partnershipId, areaIds);
     const unknownArea = areaIds.find((id) => !known.has(id));
     if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
-    if (input.meetingId && !(await this.repos.meetings.exists(actor.partnershipId, input.meetingId))) {
-      throw invalid('meetingId', 'names a meeting that is not in this partnership.');
-    }
+    await this.requireOwnLinks(actor, input);
 
     const { created } = await this.repos.observations.insertIfAbsent({
       id: input.id,
@@ -97,12 +95,17 @@ export class ObservationService {
       if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
       patch = { ...patch, areaIds };
     }
-    if (patch.meetingId && !(await this.repos.meetings.exists(actor.partnershipId, patch.meetingId))) {
-      throw invalid('meetingId', 'names a meeting that is not in this partnership.');
-    }
+    await this.requireOwnLinks(actor, patch);
     await this.repos.observations.update(id, patch, this.now());
     await this.audit(actor, 'observation.edit', id, { fields: Object.keys(patch) });
     return toContract((await this.repos.observations.findById(id))!);
+  }
+
+  /** A meeting, paper or agenda item named must be this partnership's: a 400 that says which, never a 500. */
+  private async requireOwnLinks(actor: Actor, links: { meetingId?: string | null; documentId?: string | null; agendaItemId?: string | null }): Promise<void> {
+    const [first] = await this.repos.meetings.foreignLinks(actor.partnershipId, links);
+    const what = { meetingId: 'a meeting', documentId: 'a paper', agendaItemId: 'an agenda item' } as const;
+    if (first) throw invalid(first, `names ${what[first]} that is not in this partnership.`);
   }
 
   /** Deletes softly: `restore` undoes it. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewObservation } from '../../src/contract/resources.js';
 import { ObservationService } from '../../src/services/observation-service.js';
+import { addSearchableDocument } from '../support/search-fixtures.js';
 import { ServiceError } from '../../src/services/errors.js';
 import { createRepositories } from '../../src/storage/repositories/index.js';
 import { testDatabases } from '../support/databases.js';
@@ -74,6 +75,17 @@ describe.each(testDatabases())('observations on $kind', (target) => {
   it('refuses areas and meetings of another partnership', async () => {
     await expect(service.create(p.actors.scrutineer, note({ areaIds: [other.areaIds[0]!] }))).rejects.toMatchObject({ kind: 'validation_failed' });
     await expect(service.create(p.actors.scrutineer, note({ meetingId: other.meetingId }))).rejects.toMatchObject({ kind: 'validation_failed' });
+  });
+
+  it('refuses a paper or agenda item of another partnership with a 400 naming the field, on create and on edit', async () => {
+    const theirs = await addSearchableDocument(h.db, { partnershipId: other.partnershipId, title: 'Their paper', pages: ['Their text.'] });
+    await expect(service.create(p.actors.scrutineer, note({ documentId: theirs.documentId }))).rejects.toMatchObject({
+      kind: 'validation_failed',
+      details: [{ path: 'documentId' }],
+    });
+    await expect(service.create(p.actors.scrutineer, note({ agendaItemId: randomUUID() }))).rejects.toMatchObject({ kind: 'validation_failed', details: [{ path: 'agendaItemId' }] });
+    const mine = await service.create(p.actors.scrutineer, note());
+    await expect(service.edit(p.actors.scrutineer, mine.observation.id, { documentId: theirs.documentId })).rejects.toMatchObject({ kind: 'validation_failed' });
   });
 
   it('refuses an id already used by someone else\'s observation, without revealing it', async () => {

@@ -72,6 +72,18 @@ export interface MeetingFilter {
   /** Exclusive. */
   to?: Date;
   limit?: number;
+  /** Only these meetings. */
+  ids?: string[];
+  /** Only meetings recorded with one of these Teams ids (meetings.teams_meeting_id). */
+  teamsMeetingIds?: string[];
+}
+
+export interface AgendaItemRow {
+  id: string;
+  position: number;
+  title: string;
+  presenter: string | null;
+  documentId: string | null;
 }
 
 export class MeetingsRepository {
@@ -101,6 +113,10 @@ export class MeetingsRepository {
     if (filter.forumId) q = q.where('m.forum_id', '=', filter.forumId);
     if (filter.from) q = q.where('m.starts_at', '>=', filter.from);
     if (filter.to) q = q.where('m.starts_at', '<', filter.to);
+    if (filter.ids) q = filter.ids.length ? q.where('m.id', 'in', filter.ids) : q.where(sql<boolean>`false`);
+    if (filter.teamsMeetingIds) {
+      q = filter.teamsMeetingIds.length ? q.where('m.teams_meeting_id', 'in', filter.teamsMeetingIds) : q.where(sql<boolean>`false`);
+    }
     if (filter.limit) q = q.limit(filter.limit);
     const rows = await q.execute();
     return rows.map((r) => ({
@@ -120,6 +136,42 @@ export class MeetingsRepository {
     const next = new Map<string, MeetingRow>();
     for (const m of upcoming) if (!next.has(m.forumId)) next.set(m.forumId, m);
     return next;
+  }
+
+  /** One meeting of the partnership with where it is held; undefined for another partnership's. */
+  async find(partnershipId: string, meetingId: string): Promise<(MeetingRow & { location: string | null }) | undefined> {
+    const [row] = await this.list(partnershipId, { ids: [meetingId] });
+    if (!row) return undefined;
+    const place = await this.db
+      .selectFrom('meetings')
+      .select('location')
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', meetingId)
+      .executeTakeFirst();
+    return { ...row, location: place?.location ?? null };
+  }
+
+  /** A meeting's agenda, in the order it is taken. */
+  async agendaItems(partnershipId: string, meetingId: string): Promise<AgendaItemRow[]> {
+    const rows = await this.db
+      .selectFrom('agenda_items')
+      .select(['id', 'position', 'title', 'presenter', 'document_id'])
+      .where('partnership_id', '=', partnershipId)
+      .where('meeting_id', '=', meetingId)
+      .orderBy('position')
+      .execute();
+    return rows.map((r) => ({ id: r.id, position: r.position, title: r.title, presenter: r.presenter, documentId: r.document_id }));
+  }
+
+  /** Which of the links an observation names are not this partnership's: none, when all are. */
+  async foreignLinks(partnershipId: string, links: { meetingId?: string | null; documentId?: string | null; agendaItemId?: string | null }): Promise<('meetingId' | 'documentId' | 'agendaItemId')[]> {
+    const found = async (table: 'meetings' | 'documents' | 'agenda_items', id: string) =>
+      (await this.db.selectFrom(table).where('partnership_id', '=', partnershipId).where('id', '=', id).select(sql<number>`1`.as('one')).executeTakeFirst()) !== undefined;
+    const foreign: ('meetingId' | 'documentId' | 'agendaItemId')[] = [];
+    if (links.meetingId && !(await found('meetings', links.meetingId))) foreign.push('meetingId');
+    if (links.documentId && !(await found('documents', links.documentId))) foreign.push('documentId');
+    if (links.agendaItemId && !(await found('agenda_items', links.agendaItemId))) foreign.push('agendaItemId');
+    return foreign;
   }
 
   async exists(partnershipId: string, meetingId: string): Promise<boolean> {

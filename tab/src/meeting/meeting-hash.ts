@@ -1,0 +1,25 @@
+import { hashWith, useHashParams } from '../router/hash-params.js';
+
+/** The address of the side panel for a meeting (`#/meeting?meetingId=…`), so a reload keeps it. */
+export function meetingHash(meetingId: string | null): string {
+  return hashWith('#/meeting', { meetingId });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The meeting named in the address, if it is an id at all. */
+export function useMeetingIdFromHash(): string | null {
+  const id = useHashParams().get('meetingId');
+  return id && UUID.test(id) ? id : null;
+}
+
+/** Opens a meeting (or the pick list with null), replacing the address so Back leaves the panel. */
+export function showMeeting(meetingId: string | null, replace = false): void {
+  const hash = meetingHash(meetingId);
+  if (replace) {
+    window.history.replaceState(window.history.state, '', hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = hash;
+  }
+}
