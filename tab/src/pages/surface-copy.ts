@@ -1,15 +1,9 @@
 import type { RouteKey } from '../router/routes.js';
 
-export type SurfaceKey = Exclude<RouteKey, 'home' | 'meeting' | 'search' | 'libraries'>;
+export type SurfaceKey = Exclude<RouteKey, 'home' | 'meeting' | 'search' | 'libraries' | 'papers'>;
 
 /** What each surface will do, and what to do until it arrives. Plain words, no placeholders. */
 export const SURFACE_COPY: Record<SurfaceKey, { purpose: string; next: string; related?: RouteKey }> = {
-  papers: {
-    purpose:
-      'Read each agenda, paper and set of minutes page by page, select a passage to annotate it with an observation or a challenge, and keep your annotations attached to the right passage when a new version of the paper arrives.',
-    next: 'Papers are not shown here yet. Open a meeting to see how many papers it has, and read them in the partnership’s SharePoint library meanwhile.',
-    related: 'meeting',
-  },
   tracker: {
     purpose:
       'One composite plan of every action and recommendation from scrutiny, challenges, minutes, case reviews and audits: owner, agency, due date, status, RAG and evidence. No action is signed off without evidence.',

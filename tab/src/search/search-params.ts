@@ -49,4 +49,3 @@ export function searchHash(state: SearchState): string {
 export const hasFilters = (s: SearchState) => Boolean(s.forumId || s.type || s.from || s.to);
 
 /** Where a result leads: the paper, open at the page. */
-export const paperHash = (documentId: string, page: number) => hashWith('#/papers', { document: documentId, page });

@@ -4,7 +4,7 @@ import type { SearchHit, SearchResponse } from '../../../src/contract/search.js'
 import { formatDate } from '../format/dates.js';
 import { focusRing } from '../theme/focus-ring.js';
 import { HighlightedSnippet } from './highlighted-snippet.js';
-import { paperHash } from './search-params.js';
+import { paperHash } from '../papers/paper-params.js';
 
 const KIND_NAMES: Record<SearchHit['kind'], string> = {
   agenda: 'Agenda',
