@@ -4,7 +4,9 @@ import type { Me } from '../../src/contract/index.js';
 import { AppHeader } from './components/app-header.js';
 import { AppNav } from './components/app-nav.js';
 import { LoadingState } from './components/loading-state.js';
-import { routeFor } from './router/routes.js';
+import { useDeepLinkStart } from './config/use-deep-link-start.js';
+import { useHiddenRoute } from './config/use-hidden-route.js';
+import { hiddenRouteFor, routeFor } from './router/routes.js';
 import { useHashRoute } from './router/use-hash-route.js';
 import type { HostInfo } from './teams/teams-host.js';
 import { focusRing } from './theme/focus-ring.js';
@@ -15,6 +17,8 @@ const SearchPage = lazy(() => import('./pages/search-page.js'));
 const SurfacePage = lazy(() => import('./pages/surface-page.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
 const LibrariesPage = lazy(() => import('./pages/libraries-page.js'));
+const PapersPage = lazy(() => import('./pages/papers-page.js'));
+const ConfigPage = lazy(() => import('./pages/config-page.js'));
 
 const useStyles = makeStyles({
   skip: {
@@ -51,6 +55,10 @@ export default function AppShell({ membership, host, onSwitchPerson, onSwitchPar
   const { route, navigate } = useHashRoute();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // The Teams tab configuration page, reached only by its address (the manifest's configurationUrl).
+  const hidden = useHiddenRoute();
+  // A Teams deep link to a paper page opens that page (before the side-panel default below looks at the hash).
+  useDeepLinkStart(host);
 
   // In a meeting's side panel or stage with no route chosen, open the meeting surface.
   useEffect(() => {
@@ -66,10 +74,31 @@ export default function AppShell({ membership, host, onSwitchPerson, onSwitchPar
     else mainRef.current?.focus();
   }, [route]);
 
+  useEffect(() => {
+    if (hidden) document.title = `${hiddenRouteFor(hidden).title} – Line of Sight`;
+  }, [hidden, route]);
+
   const skipToMain = (event: MouseEvent) => {
     event.preventDefault(); // "#main" would be read as a route by the hash router.
     mainRef.current?.focus();
   };
+
+  // The configuration page stands alone: no navigation, since Teams shows it in its own dialog.
+  if (hidden === 'config') {
+    return (
+      <>
+        <a className={styles.skip} href="#main" onClick={skipToMain}>
+          Skip to main content
+        </a>
+        <AppHeader membership={membership} onSwitchPerson={onSwitchPerson} onSwitchPartnership={onSwitchPartnership} />
+        <main ref={mainRef} id="main" tabIndex={-1} className={styles.main}>
+          <Suspense fallback={<LoadingState label="Loading this page…" />}>
+            <ConfigPage membership={membership} host={host} />
+          </Suspense>
+        </main>
+      </>
+    );
+  }
 
   return (
     <>
@@ -85,7 +114,8 @@ export default function AppShell({ membership, host, onSwitchPerson, onSwitchPar
           {route === 'search' && <SearchPage membership={membership} />}
           {route === 'not_found' && <NotFoundPage />}
           {route === 'libraries' && <LibrariesPage membership={membership} />}
-          {route !== 'home' && route !== 'meeting' && route !== 'search' && route !== 'libraries' && route !== 'not_found' && <SurfacePage surface={route} />}
+          {route === 'papers' && <PapersPage membership={membership} />}
+          {route !== 'home' && route !== 'meeting' && route !== 'search' && route !== 'libraries' && route !== 'papers' && route !== 'not_found' && <SurfacePage surface={route} />}
         </Suspense>
       </main>
     </>

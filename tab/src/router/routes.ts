@@ -49,3 +49,22 @@ export function parseLocation(hash: string, pathname: string): RouteKey | 'not_f
   const segment = pathname.split('/').filter(Boolean).pop() ?? '';
   return BY_KEY.has(segment) ? (segment as RouteKey) : 'home';
 }
+
+/**
+ * Pages reached only by their address, never offered in the navigation: the Teams tab configuration
+ * page (the manifest's configurationUrl, `/tab/config`). Kept apart from ROUTES so the navigation and the
+ * surface pages need not know about them.
+ */
+export const HIDDEN_ROUTES = [{ key: 'config', hash: '#/config', label: 'Tab settings', title: 'Set up this tab' }] as const;
+export type HiddenRouteKey = (typeof HIDDEN_ROUTES)[number]['key'];
+export type HiddenRoute = (typeof HIDDEN_ROUTES)[number];
+
+/** The hidden page the address asks for (hash first, else the last path segment), or null. */
+export function parseHiddenLocation(hash: string, pathname: string): HiddenRouteKey | null {
+  const name = hash && hash !== '#' ? (hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '') : (pathname.split('/').filter(Boolean).pop() ?? '');
+  return HIDDEN_ROUTES.find((r) => r.key === name)?.key ?? null;
+}
+
+export function hiddenRouteFor(key: HiddenRouteKey): HiddenRoute {
+  return HIDDEN_ROUTES.find((r) => r.key === key)!;
+}

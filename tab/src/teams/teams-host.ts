@@ -5,8 +5,14 @@ export interface HostInfo {
   mode: 'teams' | 'browser';
   /** The Teams theme, when inside Teams. */
   theme: ThemeName | null;
-  /** Where in Teams the tab is shown (e.g. 'sidePanel', 'meetingStage', 'content'). */
+  /** Where in Teams the tab is shown (e.g. 'sidePanel', 'meetingStage', 'content', 'settings'). */
   frameContext: string | null;
+  /** The meeting, channel or chat the tab is in, when Teams says (the configuration page picks its default from these). */
+  meetingId?: string | null;
+  channelId?: string | null;
+  chatId?: string | null;
+  /** The sub-page a deep link asked for (`context.subEntityId` in the link), e.g. 'paper:<id>:<page>'. */
+  subPageId?: string | null;
   /** Subscribes to Teams theme changes; a no-op in a browser. Returns an unsubscribe. */
   onThemeChange(listener: (theme: ThemeName) => void): () => void;
 }
@@ -59,6 +65,10 @@ export async function connectToHost(timeoutMs = 1500): Promise<HostInfo> {
       mode: 'teams',
       theme: themeFromTeams(context.app.theme),
       frameContext: context.page.frameContext ?? null,
+      meetingId: context.meeting?.id ?? null,
+      channelId: context.channel?.id ?? null,
+      chatId: context.chat?.id ?? null,
+      subPageId: context.page.subPageId ?? null,
       onThemeChange(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
