@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, Response } from 'restify';
 import { setSecurityHeaders } from './security-headers.js';
@@ -35,22 +36,37 @@ export function staticTabHandler(root: string) {
     }
     if (!file.startsWith(resolvedRoot + path.sep) || !existsSync(file) || !statSync(file).isFile()) file = index;
     setSecurityHeaders(res);
-    if (!existsSync(file)) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    // Opened once and served from the handle: a rebuild that replaces the file meanwhile cannot
+    // turn into an unhandled stream error.
+    let handle: FileHandle;
+    try {
+      handle = await open(file, 'r');
+    } catch {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
       res.end('The tab has not been built. Run npm start (it builds the tab first) or npm run build.');
       return;
     }
-    const hashedAsset = file.includes(`${path.sep}assets${path.sep}`);
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
-      // Vite names assets by content hash; index.html must always be fresh.
-      'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    if (req.method === 'HEAD') {
+    try {
+      const { size } = await handle.stat();
+      const hashedAsset = file.includes(`${path.sep}assets${path.sep}`);
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': size,
+        // Vite names assets by content hash; index.html must always be fresh.
+        'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        await handle.close();
+        return;
+      }
+      const stream = handle.createReadStream({ autoClose: true });
+      stream.on('error', () => res.destroy());
+      stream.pipe(res);
+    } catch {
+      await handle.close().catch(() => undefined);
+      if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
       res.end();
-      return;
     }
-    createReadStream(file).pipe(res);
   };
 }
