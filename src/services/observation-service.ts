@@ -40,33 +40,29 @@ export class ObservationService {
     if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
     await this.requireOwnLinks(actor, input);
 
-    const { created } = await this.repos.observations.insertIfAbsent({
-      id: input.id,
-      partnershipId: actor.partnershipId,
-      authorId: actor.personId,
-      meetingId: input.meetingId ?? null,
-      documentId: input.documentId ?? null,
-      agendaItemId: input.agendaItemId ?? null,
-      body: input.body,
-      judgement: input.judgement,
-      evidenceType: input.evidenceType,
-      areaIds,
-      observedAt: input.observedAt ? new Date(input.observedAt) : this.now(),
-    });
+    const { created } = await this.repos.observations.insertIfAbsent(
+      {
+        id: input.id,
+        partnershipId: actor.partnershipId,
+        authorId: actor.personId,
+        meetingId: input.meetingId ?? null,
+        documentId: input.documentId ?? null,
+        agendaItemId: input.agendaItemId ?? null,
+        body: input.body,
+        judgement: input.judgement,
+        evidenceType: input.evidenceType,
+        areaIds,
+        observedAt: input.observedAt ? new Date(input.observedAt) : this.now(),
+      },
+      { ...auditActor(actor), action: 'observation.create', entityType: 'observation', entityId: input.id },
+    );
+    if (created) return { observation: toContract(created), created: true };
     const stored = await this.repos.observations.findById(input.id);
     // An id taken by someone else's observation is not a retry: never reveal or merge it.
     if (!stored || stored.authorId !== actor.personId || stored.partnershipId !== actor.partnershipId) {
       throw conflict('This observation id is already in use. Create the observation again with a new id.');
     }
-    if (created) {
-      await this.repos.auditLog.append({
-        ...auditActor(actor),
-        action: 'observation.create',
-        entityType: 'observation',
-        entityId: stored.id,
-      });
-    }
-    return { observation: toContract(stored), created };
+    return { observation: toContract(stored), created: false };
   }
 
   async list(actor: Actor, filter: { meetingId?: string }): Promise<Observation[]> {

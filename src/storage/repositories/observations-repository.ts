@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EvidenceType, Judgement, Visibility } from '../../domain/vocabulary.js';
 import type { Database } from '../schema.js';
+import { type AuditEntry, AuditLogRepository } from './audit-log-repository.js';
 
 export interface ObservationRecord {
   id: string;
@@ -35,10 +36,10 @@ export class ObservationsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Inserts unless an observation with this id exists. Returns whether it was new,
-   * so a retried save is answered with the stored record rather than a duplicate.
+   * Inserts unless an observation with this id exists. Returns the new record, or nothing when the
+   * id was taken, so a retried save is answered with the stored record rather than a duplicate.
    */
-  async insertIfAbsent(o: NewObservationRecord): Promise<{ created: boolean }> {
+  async insertIfAbsent(o: NewObservationRecord, audit?: AuditEntry): Promise<{ created: ObservationRecord | undefined }> {
     return this.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('observations')
@@ -57,14 +58,16 @@ export class ObservationsRepository {
           deleted_at: null,
         })
         .onConflict((oc) => oc.column('id').doNothing())
-        .returning('id')
+        .returning(['visibility', 'updated_at'])
         .executeTakeFirst();
-      if (!inserted) return { created: false };
+      if (!inserted) return { created: undefined };
       await trx
         .insertInto('observation_areas')
         .values(o.areaIds.map((areaId) => ({ partnership_id: o.partnershipId, observation_id: o.id, area_id: areaId })))
         .execute();
-      return { created: true };
+      // The audit entry commits with the observation, or neither does.
+      if (audit) await new AuditLogRepository(trx).append(audit);
+      return { created: { ...o, areaIds: [...o.areaIds].sort(), visibility: inserted.visibility, updatedAt: inserted.updated_at, deletedAt: null } };
     });
   }
 
