@@ -36,5 +36,10 @@ export const NewChallenge = z.strictObject({
   dueDate: IsoDate,
   observationId: Uuid.nullable().optional(),
   forumId: Uuid.nullable().optional(),
+  /**
+   * The scrutineer has seen the passages the child-identifier guard flagged and confirms that the
+   * question may leave the private workspace as written. Without it, flagged text is refused (422).
+   */
+  identifiersConfirmed: z.boolean().optional(),
 });
 export type NewChallenge = z.infer<typeof NewChallenge>;

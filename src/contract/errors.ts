@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   route_not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** Text that may identify a child; the details name each passage. Send again with the confirmation, or edit. */
+  child_identifiers_flagged: 422,
   rate_limited: 429,
   not_ready: 503,
   internal_error: 500,

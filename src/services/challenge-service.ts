@@ -1,3 +1,4 @@
+import { findChildIdentifiers, type FlagKind } from '../guard/index.js';
 import type { Kysely } from 'kysely';
 import type { Challenge, NewChallenge } from '../contract/challenges.js';
 import type { PersonSummary } from '../contract/resources.js';
@@ -5,7 +6,7 @@ import { can } from '../domain/permissions.js';
 import type { AuditLogRepository } from '../storage/repositories/audit-log-repository.js';
 import type { Database } from '../storage/schema.js';
 import { type Actor, auditActor, authorize } from './actor.js';
-import { conflict, invalid } from './errors.js';
+import { conflict, invalid, ServiceError } from './errors.js';
 
 const ukToday = (now: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -15,6 +16,13 @@ const ukToday = (now: Date) =>
  * partnership's readers see all of them; a partner sees those addressed to them or to
  * their agency. The bot delivers them (a later piece of work); this is the tab's side.
  */
+const FLAG_LABELS: Record<FlagKind, string> = {
+  nhs_number: 'NHS number',
+  date_of_birth: 'Date of birth',
+  postcode: 'Postcode',
+  case_reference: 'Case reference',
+};
+
 export class ChallengeService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -33,6 +41,15 @@ export class ChallengeService {
       .executeTakeFirst();
     if (!addressee) throw invalid('addresseePersonId', 'names nobody in this partnership.');
     if (input.dueDate < ukToday(this.now())) throw invalid('dueDate', 'must not be in the past.');
+    // A challenge leaves the private workspace: anything that may identify a child is shown first.
+    const flags = findChildIdentifiers(input.question);
+    if (flags.length > 0 && !input.identifiersConfirmed) {
+      throw new ServiceError(
+        'child_identifiers_flagged',
+        `The question may identify a child (${flags.map((f) => FLAG_LABELS[f.kind].toLowerCase()).join(', ')}). Edit it, or confirm that it may be sent as written.`,
+        flags.map((f) => ({ path: 'body.question', message: `${FLAG_LABELS[f.kind]}: “${f.text}” (characters ${f.start + 1}–${f.end})` })),
+      );
+    }
     if (input.observationId) {
       const obs = await this.db
         .selectFrom('observations')
@@ -73,7 +90,7 @@ export class ChallengeService {
       throw conflict('This challenge id is already in use. Raise the challenge again with a new id.');
     }
     if (inserted) {
-      await this.auditLog.append({ ...auditActor(actor), action: 'challenge.raise', entityType: 'challenge', entityId: input.id, detail: { addressee: addressee.id } });
+      await this.auditLog.append({ ...auditActor(actor), action: 'challenge.raise', entityType: 'challenge', entityId: input.id, detail: { addressee: addressee.id, identifiersConfirmed: flags.length } });
     }
     return (await this.toContract([stored]))[0]!;
   }

@@ -4,7 +4,7 @@
  */
 export class ServiceError extends Error {
   constructor(
-    readonly kind: 'not_found' | 'forbidden' | 'conflict' | 'validation_failed' | 'unauthenticated',
+    readonly kind: 'not_found' | 'forbidden' | 'conflict' | 'validation_failed' | 'unauthenticated' | 'child_identifiers_flagged',
     message: string,
     readonly details?: { path: string; message: string }[],
   ) {

@@ -269,8 +269,16 @@ describe('the meeting side panel in Chromium, 280 px wide', () => {
       await recipient.click();
       await recipient.pressSequentially('Priya');
       await page.locator('[role="option"]', { hasText: /Priya Nair/ }).first().click();
+      // A question that may identify a child is held back until the scrutineer edits or confirms it.
+      await form.getByRole('textbox', { name: 'Question' }).fill('Was the child born 04/03/2016 at SW1A 1AA seen by health?');
+      const warning = form.getByText('This may identify a child');
+      await warning.waitFor();
+      expect(await form.textContent()).toContain('Postcode: SW1A 1AA');
+      await form.getByRole('button', { name: 'Raise challenge' }).click();
+      await form.getByText('The question may identify a child: edit it, or confirm below that it may be sent.').waitFor();
       const question = 'Why has health not attended, and who will attend next time?';
       await form.getByRole('textbox', { name: 'Question' }).fill(question);
+      await warning.waitFor({ state: 'detached' });
       await form.getByRole('button', { name: 'Raise challenge' }).click();
       const listed = page.getByRole('region', { name: 'Challenges from this meeting' }).getByRole('listitem').filter({ hasText: question });
       await listed.waitFor();

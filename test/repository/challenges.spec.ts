@@ -51,6 +51,20 @@ describe.each(testDatabases())('challenges on $kind', (target) => {
     await expect(service.raise(p.actors.business_manager, challenge())).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
+  it('holds back a question that may identify a child until the scrutineer confirms it, and raises nothing meanwhile', async () => {
+    const input = challenge({ question: 'Why was the referral for the child with NHS number 999 000 0018, born 04/03/2016, at SW1A 1AA delayed?' });
+    const refused = await service.raise(p.actors.scrutineer, input).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ kind: 'child_identifiers_flagged' });
+    const messages = (refused as { details: { message: string }[] }).details.map((d) => d.message);
+    expect(messages).toEqual([expect.stringMatching(/^NHS number: “999 000 0018”/), expect.stringMatching(/^Date of birth: “04\/03\/2016”/), expect.stringMatching(/^Postcode: “SW1A 1AA”/)]);
+    expect((await service.list(p.actors.scrutineer)).map((c) => c.id)).not.toContain(input.id);
+
+    const raised = await service.raise(p.actors.scrutineer, { ...input, identifiersConfirmed: true });
+    expect(raised.question).toBe(input.question);
+    const audit = await new AuditLogRepository(h.db).list(p.partnershipId);
+    expect(audit.find((e) => e.entityId === input.id)?.detail).toMatchObject({ identifiersConfirmed: 3 });
+  });
+
   it('shows a partner only the challenges addressed to them', async () => {
     const mine = await service.raise(p.actors.scrutineer, challenge({ addresseePersonId: p.people.partner_member }));
     const theirs = await service.raise(p.actors.scrutineer, challenge({ addresseePersonId: p.people.subgroup_chair }));

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Combobox, Field, Input, Option, Textarea, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { endpoints, type Challenge, type PersonSummary } from '../../../src/contract/index.js';
 import { ROLE_LABELS } from '../../../src/domain/vocabulary.js';
+import { IdentifierWarning } from '../challenges/identifier-warning.js';
+import { useIdentifierFlags } from '../challenges/use-identifier-flags.js';
 import { callApi } from '../api/api-client.js';
 import { toApiError } from '../api/to-api-error.js';
 import { useApi } from '../api/use-api.js';
@@ -53,6 +55,8 @@ export function ChallengeForm({
   const [typed, setTyped] = useState('');
   const [dueDate, setDueDate] = useState(defaultDue);
   const [question, setQuestion] = useState('');
+  const flags = useIdentifierFlags(question);
+  const [identifiersConfirmed, setIdentifiersConfirmed] = useState(false);
   const [errors, setErrors] = useState<{ recipient?: string; dueDate?: string; question?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,6 +72,7 @@ export function ChallengeForm({
     if (!dueDate) found.dueDate = 'Give a date for the answer.';
     else if (dueDate < today) found.dueDate = 'The date must not be in the past.';
     if (!question.trim()) found.question = 'Write the question.';
+    else if (flags.length > 0 && !identifiersConfirmed) found.question = 'The question may identify a child: edit it, or confirm below that it may be sent.';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
@@ -75,7 +80,7 @@ export function ChallengeForm({
     try {
       const raised = await callApi(endpoints.raiseChallenge, {
         params: { partnershipId },
-        body: { id: id.current, question: question.trim(), addresseePersonId: recipient!.id, dueDate, observationId, forumId },
+        body: { id: id.current, question: question.trim(), addresseePersonId: recipient!.id, dueDate, observationId, forumId, identifiersConfirmed: flags.length > 0 && identifiersConfirmed },
       });
       onRaised(raised);
     } catch (error) {
@@ -129,6 +134,7 @@ export function ChallengeForm({
       <Field label="Question" validationMessage={errors.question} validationState={errors.question ? 'error' : 'none'}>
         <Textarea value={question} resize="vertical" onChange={(_, d) => setQuestion(d.value)} />
       </Field>
+      <IdentifierWarning flags={flags} confirmed={identifiersConfirmed} onConfirmedChange={setIdentifiersConfirmed} />
       {failure && <ErrorState title="The challenge was not raised." message={failure} />}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={busy}>

@@ -13,6 +13,8 @@ export interface AnnotationDraft {
   judgement: Judgement | '';
   evidenceType: EvidenceType;
   question: string;
+  /** The scrutineer confirmed that flagged passages in the question may be sent (see IdentifierWarning). */
+  identifiersConfirmed: boolean;
   addresseePersonId: string;
   dueDate: string;
 }
@@ -34,6 +36,7 @@ export function newDraft(passage: SelectedPassage | null, fallbackPage: number, 
     // Annotating a paper is, nearly always, evidence from a paper.
     evidenceType: 'paper_or_data',
     question: '',
+    identifiersConfirmed: false,
     addresseePersonId: '',
     dueDate: isoDay(new Date(now.getTime() + 14 * 86_400_000)),
   };

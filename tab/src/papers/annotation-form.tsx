@@ -14,6 +14,8 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
+import { IdentifierWarning } from '../challenges/identifier-warning.js';
+import { useIdentifierFlags } from '../challenges/use-identifier-flags.js';
 import { endpoints, type Annotation } from '../../../src/contract/index.js';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, type EvidenceType, type Judgement } from '../../../src/domain/vocabulary.js';
 import { useApi } from '../api/use-api.js';
@@ -67,6 +69,7 @@ export function AnnotationForm({ passage, fallbackPage, pageCount, target, canCh
   const firstRef = useRef<HTMLTextAreaElement>(null);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
   const { draft, update, errors, failure, saving, save } = useAnnotationForm(passage, fallbackPage, pageCount, target, onSaved);
+  const flags = useIdentifierFlags(draft.kind === 'challenge' ? draft.question : '');
   const partnershipId = target.partnershipId;
   const checklist = useApi(endpoints.checklist, { params: { partnershipId } });
   const people = useApi(endpoints.listPeople, { params: { partnershipId } }, !canChallenge);
@@ -156,6 +159,7 @@ export function AnnotationForm({ passage, fallbackPage, pageCount, target, canCh
           <Field label="Challenge question" required validationMessage={errors.question}>
             <Textarea ref={firstRef} value={draft.question} onChange={(_, d) => update('question', d.value)} resize="vertical" />
           </Field>
+          <IdentifierWarning flags={flags} confirmed={draft.identifiersConfirmed} onConfirmedChange={(c) => update('identifiersConfirmed', c)} />
           <Field label="For" required validationMessage={errors.addresseePersonId ?? (people.state.status === 'error' ? people.state.error.message : undefined)}>
             <Select value={draft.addresseePersonId} onChange={(_, d) => update('addresseePersonId', d.value)}>
               <option value="">Choose a person</option>

@@ -35,7 +35,7 @@ export async function saveAnnotation(target: SaveTarget, draft: AnnotationDraft,
   } else {
     const c = await callApi(endpoints.raiseChallenge, {
       params,
-      body: { id: ids.noteId, question: draft.question.trim(), addresseePersonId: draft.addresseePersonId, dueDate: draft.dueDate, forumId: target.forumId },
+      body: { id: ids.noteId, question: draft.question.trim(), addresseePersonId: draft.addresseePersonId, dueDate: draft.dueDate, forumId: target.forumId, identifiersConfirmed: draft.identifiersConfirmed },
     });
     link = { challengeId: c.id };
   }
