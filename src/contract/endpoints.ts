@@ -5,6 +5,7 @@ import { observationEndpoints } from './endpoints/observations.js';
 import { challengeEndpoints } from './endpoints/challenges.js';
 import { paperEndpoints } from './endpoints/papers.js';
 import { meetingEndpoints } from './endpoints/meetings.js';
+import { auditEndpoints } from './endpoints/audit.js';
 
 export * from './endpoint.js';
 
@@ -17,6 +18,7 @@ export const endpoints = {
   ...challengeEndpoints,
   ...paperEndpoints,
   ...meetingEndpoints,
+  ...auditEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -6,3 +6,4 @@ export * from './documents.js';
 export * from './search.js';
 export * from './challenges.js';
 export * from './papers.js';
+export * from './audit.js';

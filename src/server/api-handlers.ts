@@ -11,6 +11,8 @@ import type { PaperService } from '../services/paper-service.js';
 import { registerPaperHandlers } from './paper-handlers.js';
 import type { MeetingService } from '../services/meeting-service.js';
 import { registerMeetingHandlers } from './meeting-handlers.js';
+import { registerAuditHandlers } from './audit-handlers.js';
+import type { AuditService } from '../services/audit-service.js';
 import { type ApiRoutes, requireActor } from './api-routes.js';
 
 export interface ApiServices {
@@ -22,6 +24,7 @@ export interface ApiServices {
   challenges: ChallengeService;
   papers: PaperService;
   meetings: MeetingService;
+  audit: AuditService;
 }
 
 
@@ -62,4 +65,5 @@ export function registerApiHandlers(routes: ApiRoutes, s: ApiServices, authMode:
   registerSearchHandlers(routes, s.search);
   registerPaperHandlers(routes, s.papers);
   registerMeetingHandlers(routes, s.meetings);
+  registerAuditHandlers(routes, s.audit);
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Surface } from '../../domain/vocabulary.js';
 import type { Database } from '../schema.js';
 
@@ -59,4 +59,38 @@ export class AuditLogRepository {
       at: r.at,
     }));
   }
+
+  /**
+   * Entries matching the filters, newest first, paged back by id. Dates are UK calendar days, so
+   * "to 2026-11-22" includes that whole day in London.
+   */
+  async query(partnershipId: string, f: AuditFilter, limit: number): Promise<AuditRecord[]> {
+    let q = this.db.selectFrom('audit_log').selectAll().where('partnership_id', '=', partnershipId);
+    if (f.from) q = q.where('at', '>=', sql<Date>`(${f.from}::date)::timestamp at time zone 'Europe/London'`);
+    if (f.to) q = q.where('at', '<', sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Europe/London'`);
+    if (f.personId) q = q.where('actor_person_id', '=', f.personId);
+    if (f.action) q = q.where('action', '=', f.action);
+    if (f.before) q = q.where('id', '<', f.before);
+    const rows = await q.orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      partnershipId: r.partnership_id,
+      actorPersonId: r.actor_person_id,
+      actorLabel: r.actor_label,
+      surface: r.surface,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      detail: (r.detail ?? {}) as Record<string, unknown>,
+      at: r.at,
+    }));
+  }
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  personId?: string;
+  action?: string;
+  before?: number;
 }
