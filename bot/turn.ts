@@ -11,6 +11,12 @@ export interface AdaptiveCard {
   [key: string]: unknown;
 }
 
+export interface TurnMember {
+  id: string;
+  name?: string;
+  aadObjectId?: string;
+}
+
 export interface BotTurn {
   activityType: string;
   /** Message text with any @mention of the bot removed, trimmed. */
@@ -18,6 +24,17 @@ export interface BotTurn {
   from: { id: string; name?: string; aadObjectId?: string };
   conversation: { id: string; conversationType?: string; tenantId?: string };
   tenantId?: string;
+  /** Where to reach this conversation later (proactive messages). */
+  serviceUrl?: string;
+  /** The bot as addressed in this conversation (the activity's recipient). */
+  bot?: { id: string; name?: string };
+  /** installationUpdate: 'add' or 'remove' (Teams also sends 'add-upgrade' and 'remove-upgrade'). */
+  action?: string;
+  /** conversationUpdate: who joined or left; the bot itself among them when it was added or removed. */
+  membersAdded?: TurnMember[];
+  membersRemoved?: TurnMember[];
+  /** Teams' channelData: the event, and the team and channel of the conversation. */
+  teams?: { eventType?: string; teamId?: string; channelId?: string };
   replyText(text: string): Promise<void>;
   replyCard(card: AdaptiveCard, fallbackText: string): Promise<void>;
 }

@@ -1,5 +1,7 @@
-import { createBotEndpoint } from '../bot/adapter.js';
-import { handleTurn } from '../bot/handlers/message-handler.js';
+import { createBotEndpoint, createProactiveSender } from '../bot/adapter.js';
+import { createTurnHandler } from '../bot/handlers/turn-router.js';
+import { OutboxWorker } from '../bot/outbox-worker.js';
+import { OutboxService } from './services/outbox-service.js';
 import type { Config } from './config/config.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { createDocumentPipeline, type DocumentPipeline, type GraphParts } from './documents/document-pipeline.js';
@@ -8,6 +10,7 @@ import { SearchService } from './services/search-service.js';
 import { ChallengeService } from './services/challenge-service.js';
 import { PaperService } from './services/paper-service.js';
 import { MeetingService } from './services/meeting-service.js';
+import { AuditService } from './services/audit-service.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
 import { DevAuthenticator, EntraAuthenticator, type Authenticator, type TokenValidator } from './server/authenticator.js';
 import { allowedTenants } from './auth/allowed-tenants.js';
@@ -30,6 +33,8 @@ export interface App {
   server: AppServer;
   seeded: boolean;
   documents: DocumentPipeline;
+  /** Proactive bot messages: enqueue here, the outbox worker sends them. */
+  outbox: OutboxService;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,8 @@ export interface AppOptions {
   database?: DatabaseHandle;
   /** Replace the Graph parts (tests pass ones built around stand-ins). */
   graph?: GraphParts;
+  /** How often the outbox worker looks for due messages (default 2 s). */
+  outboxPollIntervalMs?: number;
 }
 
 /** Composes the whole application from configuration: the one place dependencies are wired. */
@@ -65,7 +72,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
     const membership = new MembershipService(repos.people);
     const authenticator: Authenticator = config.authMode === 'dev' ? new DevAuthenticator() : new EntraAuthenticator(entraValidator(config, repos.partnerships));
-    const messages = createBotEndpoint(handleTurn, {
+    const outbox = new OutboxService(repos.outbox, repos.botConversations, repos.auditLog, now);
+    const outboxWorker = new OutboxWorker({
+      outbox,
+      send: createProactiveSender({ credentials: config.bot }),
+      pollIntervalMs: options.outboxPollIntervalMs ?? 2_000,
+      onError: (error) => logger.error('outbox send failed', { error: (error as Error)?.stack ?? String(error) }),
+    });
+    const messages = createBotEndpoint(createTurnHandler({ conversations: repos.botConversations, now }), {
       credentials: config.bot,
       onError: (error) => logger.error('bot turn failed', { error: (error as Error)?.stack ?? String(error) }),
     });
@@ -80,6 +94,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         challenges: new ChallengeService(database.db, repos.auditLog, now),
         papers: new PaperService(database.db, documents.store, repos.auditLog, now),
         meetings: new MeetingService(repos, now),
+        audit: new AuditService(repos.auditLog),
       },
       authenticator,
       messages,
@@ -90,14 +105,17 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       validateResponses: config.nodeEnv !== 'production',
     });
     documents.runner.schedule(config.syncIntervalMinutes);
+    outboxWorker.start();
     return {
       config,
       database,
       server,
       seeded,
       documents,
+      outbox,
       async close() {
         documents.runner.stop();
+        await outboxWorker.stop();
         await server.close();
         await documents.runner.drain();
         if (!options.database) await database.close();

@@ -446,6 +446,49 @@ export interface AuditLogTable {
   at: Timestamp;
 }
 
+export type BotConversationType = 'personal' | 'groupChat' | 'channel';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
+
+/** Where the bot can speak (migration 0005): one row per conversation and matched partnership. */
+export interface BotConversationsTable {
+  id: string;
+  partnership_id: string | null;
+  person_id: string | null;
+  conversation_id: string;
+  conversation_type: BotConversationType;
+  tenant_id: string;
+  team_id: string | null;
+  channel_id: string | null;
+  service_url: string;
+  bot_id: string;
+  user_aad_object_id: string | null;
+  installed_at: Timestamp;
+  removed_at: Date | null;
+  updated_at: Timestamp;
+}
+
+/** Proactive messages waiting to go, going, or gone (migration 0005). */
+export interface OutboxMessagesTable {
+  id: string;
+  partnership_id: string;
+  idempotency_key: string;
+  bot_conversation_id: string | null;
+  conversation_id: string;
+  tenant_id: string;
+  reference: Json;
+  payload: Json;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  locked_until: Date | null;
+  locked_by: string | null;
+  last_error: string | null;
+  sent_activity_id: string | null;
+  sent_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   agencies: AgenciesTable;
@@ -478,6 +521,8 @@ export interface Database {
   document_sources: DocumentSourcesTable;
   drive_sync_state: DriveSyncStateTable;
   drive_items: DriveItemsTable;
+  bot_conversations: BotConversationsTable;
+  outbox_messages: OutboxMessagesTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;

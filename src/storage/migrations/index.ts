@@ -3,6 +3,7 @@ import { migration as initialSchema } from './0001-initial-schema.js';
 import { migration as documentSyncAndSearch } from './0002-document-sync-and-search.js';
 import { migration as annotationAnchors } from './0003-annotation-anchors.js';
 import { migration as searchPageFields } from './0004-search-page-fields.js';
+import { migration as botConversationsAndOutbox } from './0005-bot-conversations-and-outbox.js';
 
 /**
  * Every migration, in order. Names never change once released: the database records them.
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-document-sync-and-search': documentSyncAndSearch,
   '0003-annotation-anchors': annotationAnchors,
   '0004-search-page-fields': searchPageFields,
+  '0005-bot-conversations-and-outbox': botConversationsAndOutbox,
 };

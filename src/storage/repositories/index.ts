@@ -8,6 +8,8 @@ import { ObservationsRepository } from './observations-repository.js';
 import { PartnershipsRepository } from './partnerships-repository.js';
 import { PeopleRepository } from './people-repository.js';
 import { SearchRepository } from './search-repository.js';
+import { BotConversationsRepository } from './bot-conversations-repository.js';
+import { OutboxRepository } from './outbox-repository.js';
 
 export interface Repositories {
   partnerships: PartnershipsRepository;
@@ -19,6 +21,8 @@ export interface Repositories {
   observations: ObservationsRepository;
   auditLog: AuditLogRepository;
   search: SearchRepository;
+  botConversations: BotConversationsRepository;
+  outbox: OutboxRepository;
 }
 
 export function createRepositories(db: Kysely<Database>): Repositories {
@@ -32,5 +36,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     observations: new ObservationsRepository(db),
     auditLog: new AuditLogRepository(db),
     search: new SearchRepository(db),
+    botConversations: new BotConversationsRepository(db),
+    outbox: new OutboxRepository(db),
   };
 }
