@@ -46,6 +46,8 @@ export interface AppOptions {
   database?: DatabaseHandle;
   /** Replace the Graph parts (tests pass ones built around stand-ins). */
   graph?: GraphParts;
+  /** Check every response against the contract (default: outside production). */
+  validateResponses?: boolean;
   /** How often the outbox worker looks for due messages (default 2 s). */
   outboxPollIntervalMs?: number;
 }
@@ -102,7 +104,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       maxBodyBytes: config.maxBodyBytes,
       rateLimitPerMinute: config.rateLimitPerMinute,
       logger,
-      validateResponses: config.nodeEnv !== 'production',
+      validateResponses: options.validateResponses ?? config.nodeEnv !== 'production',
     });
     documents.runner.schedule(config.syncIntervalMinutes);
     outboxWorker.start();

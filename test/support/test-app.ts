@@ -26,6 +26,8 @@ export async function startTestApp(
     now?: () => Date;
     /** Builds the Graph parts from the loaded configuration (stand-ins in place of Microsoft's services). */
     graph?: (config: Config) => GraphParts | undefined;
+    /** As in production: skip checking responses against the contract (benchmarks). */
+    validateResponses?: boolean;
   } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'los-test-'));
@@ -42,7 +44,7 @@ export async function startTestApp(
   );
   const { openDatabase } = await import('../../src/storage/connect.js');
   const database = options.database ?? (await openDatabase({ kind: 'pglite' }));
-  const app = await createApp(config, { logger: silentLogger, database, now: options.now, graph: options.graph?.(config) });
+  const app = await createApp(config, { logger: silentLogger, database, now: options.now, graph: options.graph?.(config), validateResponses: options.validateResponses });
   const { port } = await app.server.listen(0, '127.0.0.1');
   return {
     app,
