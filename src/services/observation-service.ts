@@ -35,10 +35,7 @@ export class ObservationService {
   async create(actor: Actor, input: NewObservation): Promise<{ observation: Observation; created: boolean }> {
     authorize(actor, 'observation.create');
     const areaIds = [...new Set(input.areaIds)];
-    const known = await this.repos.checklists.areasInCurrentFramework(actor.partnershipId, areaIds);
-    const unknownArea = areaIds.find((id) => !known.has(id));
-    if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
-    await this.requireOwnLinks(actor, input);
+    await this.requireOwnReferences(actor, areaIds, input);
 
     const { created } = await this.repos.observations.insertIfAbsent(
       {
@@ -84,23 +81,23 @@ export class ObservationService {
   async edit(actor: Actor, id: string, patch: ObservationPatch): Promise<Observation> {
     const own = await this.own(actor, id);
     if (own.deletedAt) throw conflict('This observation was deleted; undo the deletion before editing it.');
-    if (patch.areaIds) {
-      const areaIds = [...new Set(patch.areaIds)];
-      const known = await this.repos.checklists.areasInCurrentFramework(actor.partnershipId, areaIds);
-      const unknownArea = areaIds.find((a) => !known.has(a));
-      if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
-      patch = { ...patch, areaIds };
-    }
-    await this.requireOwnLinks(actor, patch);
+    if (patch.areaIds) patch = { ...patch, areaIds: [...new Set(patch.areaIds)] };
+    await this.requireOwnReferences(actor, patch.areaIds ?? [], patch);
     await this.repos.observations.update(id, patch, this.now());
     await this.audit(actor, 'observation.edit', id, { fields: Object.keys(patch) });
     return toContract((await this.repos.observations.findById(id))!);
   }
 
-  /** A meeting, paper or agenda item named must be this partnership's: a 400 that says which, never a 500. */
-  private async requireOwnLinks(actor: Actor, links: { meetingId?: string | null; documentId?: string | null; agendaItemId?: string | null }): Promise<void> {
-    const [first] = await this.repos.meetings.foreignLinks(actor.partnershipId, links);
+  /**
+   * Areas must be in the partnership's checklist, and a meeting, paper or agenda item named must be the
+   * partnership's: a 400 that says which, never a 500 from a foreign key.
+   */
+  private async requireOwnReferences(actor: Actor, areaIds: string[], links: { meetingId?: string | null; documentId?: string | null; agendaItemId?: string | null }): Promise<void> {
+    const { knownAreas, foreign } = await this.repos.references.check(actor.partnershipId, areaIds, links);
+    const unknownArea = areaIds.find((id) => !knownAreas.has(id));
+    if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
     const what = { meetingId: 'a meeting', documentId: 'a paper', agendaItemId: 'an agenda item' } as const;
+    const [first] = foreign;
     if (first) throw invalid(first, `names ${what[first]} that is not in this partnership.`);
   }
 

@@ -163,17 +163,6 @@ export class MeetingsRepository {
     return rows.map((r) => ({ id: r.id, position: r.position, title: r.title, presenter: r.presenter, documentId: r.document_id }));
   }
 
-  /** Which of the links an observation names are not this partnership's: none, when all are. */
-  async foreignLinks(partnershipId: string, links: { meetingId?: string | null; documentId?: string | null; agendaItemId?: string | null }): Promise<('meetingId' | 'documentId' | 'agendaItemId')[]> {
-    const found = async (table: 'meetings' | 'documents' | 'agenda_items', id: string) =>
-      (await this.db.selectFrom(table).where('partnership_id', '=', partnershipId).where('id', '=', id).select(sql<number>`1`.as('one')).executeTakeFirst()) !== undefined;
-    const foreign: ('meetingId' | 'documentId' | 'agendaItemId')[] = [];
-    if (links.meetingId && !(await found('meetings', links.meetingId))) foreign.push('meetingId');
-    if (links.documentId && !(await found('documents', links.documentId))) foreign.push('documentId');
-    if (links.agendaItemId && !(await found('agenda_items', links.agendaItemId))) foreign.push('agendaItemId');
-    return foreign;
-  }
-
   async exists(partnershipId: string, meetingId: string): Promise<boolean> {
     const r = await this.db
       .selectFrom('meetings')

@@ -1,3 +1,4 @@
+import { ReferencesRepository } from './references-repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { AuditLogRepository } from './audit-log-repository.js';
@@ -16,6 +17,7 @@ export interface Repositories {
   people: PeopleRepository;
   forums: ForumsRepository;
   meetings: MeetingsRepository;
+  references: ReferencesRepository;
   documents: DocumentsRepository;
   checklists: ChecklistRepository;
   observations: ObservationsRepository;
@@ -31,6 +33,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     people: new PeopleRepository(db),
     forums: new ForumsRepository(db),
     meetings: new MeetingsRepository(db),
+    references: new ReferencesRepository(db),
     documents: new DocumentsRepository(db),
     checklists: new ChecklistRepository(db),
     observations: new ObservationsRepository(db),
