@@ -87,6 +87,16 @@ function toTurn(context: TurnContext): BotTurn {
     async replyCard(card, fallbackText) {
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], text: undefined, summary: fallbackText });
     },
+    name: a.name,
+    value: a.value,
+    replyToId: a.replyToId,
+    async replyInvoke(status, body) {
+      // botbuilder answers the invoke's HTTP request with this activity's value.
+      await context.sendActivity({ type: 'invokeResponse', value: { status, body } });
+    },
+    async updateCard(activityId, card) {
+      await context.updateActivity({ type: 'message', id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
+    },
   };
 }
 

@@ -35,8 +35,17 @@ export interface BotTurn {
   membersRemoved?: TurnMember[];
   /** Teams' channelData: the event, and the team and channel of the conversation. */
   teams?: { eventType?: string; teamId?: string; channelId?: string };
+  /** invoke: its name (e.g. 'adaptiveCard/action') and value (for a Universal Action: { action: { verb, data } }). */
+  name?: string;
+  value?: unknown;
   replyText(text: string): Promise<void>;
   replyCard(card: AdaptiveCard, fallbackText: string): Promise<void>;
+  /** The message this activity answers; for a card's invoke, the message that carries the card. */
+  replyToId?: string;
+  /** Answers an invoke: the HTTP response to Teams, with this status and body. */
+  replyInvoke(status: number, body: unknown): Promise<void>;
+  /** Replaces the card of a message the bot sent in this conversation (what everyone else sees). */
+  updateCard(activityId: string, card: AdaptiveCard): Promise<void>;
 }
 
 export type TurnHandler = (turn: BotTurn) => Promise<void>;

@@ -25,6 +25,8 @@ import { PartnershipService } from './services/partnership-service.js';
 import { openDatabase, type DatabaseHandle } from './storage/connect.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { createRepositories } from './storage/repositories/index.js';
+import { ActionsRepository } from './storage/repositories/actions-repository.js';
+import { TeamsUsersRepository } from './storage/repositories/teams-users-repository.js';
 
 
 export interface App {
@@ -81,7 +83,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       pollIntervalMs: options.outboxPollIntervalMs ?? 2_000,
       onError: (error) => logger.error('outbox send failed', { error: (error as Error)?.stack ?? String(error) }),
     });
-    const messages = createBotEndpoint(createTurnHandler({ conversations: repos.botConversations, now }), {
+    const challenges = new ChallengeService(database.db, repos.auditLog, now);
+    const botServices = {
+      people: repos.people,
+      challenges,
+      actions: new ActionsRepository(database.db),
+      teamsUsers: new TeamsUsersRepository(database.db),
+      now,
+    };
+    const messages = createBotEndpoint(createTurnHandler({ conversations: repos.botConversations, now, services: botServices }), {
       credentials: config.bot,
       onError: (error) => logger.error('bot turn failed', { error: (error as Error)?.stack ?? String(error) }),
     });
@@ -93,7 +103,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         observations: new ObservationService(repos, now),
         documentSources: new DocumentSourcesService(database.db, documents.resolve, documents.runner, repos.auditLog),
         search: new SearchService(repos),
-        challenges: new ChallengeService(database.db, repos.auditLog, now),
+        challenges,
         papers: new PaperService(database.db, documents.store, repos.auditLog, now),
         meetings: new MeetingService(repos, now),
         audit: new AuditService(repos.auditLog),

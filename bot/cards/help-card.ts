@@ -10,11 +10,10 @@ export const BOT_COMMANDS = [
 export function helpCard(options: { notUnderstood?: string } = {}): AdaptiveCard {
   const body: unknown[] = [];
   if (options.notUnderstood) {
+    // Their words are shown literally (a TextRun is not read as markdown).
     body.push({
-      type: 'TextBlock',
-      text: `I didn't understand "${options.notUnderstood.slice(0, 80)}".`,
-      wrap: true,
-      color: 'Attention',
+      type: 'RichTextBlock',
+      inlines: [{ type: 'TextRun', text: `I didn't understand "${options.notUnderstood.slice(0, 80)}".`, color: 'Attention' }],
     });
   }
   body.push(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { findChildIdentifiers, type FlagKind } from '../guard/index.js';
 import type { Kysely } from 'kysely';
 import type { Challenge, NewChallenge } from '../contract/challenges.js';
@@ -6,7 +7,7 @@ import { can } from '../domain/permissions.js';
 import type { AuditLogRepository } from '../storage/repositories/audit-log-repository.js';
 import type { Database } from '../storage/schema.js';
 import { type Actor, auditActor, authorize } from './actor.js';
-import { conflict, invalid, ServiceError } from './errors.js';
+import { conflict, forbidden, invalid, notFound, ServiceError } from './errors.js';
 
 const ukToday = (now: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -109,6 +110,52 @@ export class ChallengeService {
     const rows = await q.orderBy('c.raised_at', 'desc').execute();
     await this.auditLog.append({ ...auditActor(actor), action: 'challenge.list', entityType: 'challenge', entityId: null, detail: { count: rows.length } });
     return this.toContract(rows);
+  }
+
+  /**
+   * Records an answer from the addressee, or a follow-up from the scrutineer who raised it
+   * (the bot's card and the tab both call this). The response id is made by the client, so a
+   * retried submission (Teams repeats invokes) records it once.
+   */
+  async respond(actor: Actor, challengeId: string, body: string, responseId: string = randomUUID()): Promise<Challenge> {
+    authorize(actor, 'challenge.respond');
+    const text = body.trim();
+    if (text.length === 0) throw invalid('body', 'must not be empty.');
+    if (text.length > 10000) throw invalid('body', 'must be at most 10000 characters.');
+    const c = await this.db
+      .selectFrom('challenges')
+      .select(['id', 'raised_by_id', 'addressee_person_id', 'status'])
+      .where('partnership_id', '=', actor.partnershipId)
+      .where('id', '=', challengeId)
+      .executeTakeFirst();
+    if (!c) throw notFound('The challenge');
+    const kind = c.addressee_person_id === actor.personId ? 'answer' : c.raised_by_id === actor.personId ? 'follow_up' : undefined;
+    // Others may read a challenge in a shared channel, but only its two parties speak in it.
+    if (!kind) throw forbidden('Only the person the challenge is addressed to, or the scrutineer who raised it, may respond.');
+    const existing = await this.db.selectFrom('challenge_responses').select(['challenge_id', 'author_id']).where('id', '=', responseId).executeTakeFirst();
+    if (existing) {
+      if (existing.challenge_id !== challengeId || existing.author_id !== actor.personId) throw conflict('This response id is already in use.');
+    } else {
+      if (['accepted', 'escalated', 'closed'].includes(c.status)) throw conflict('This challenge is closed and takes no more responses.');
+      const at = this.now();
+      await this.db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('challenge_responses')
+          .values({ id: responseId, partnership_id: actor.partnershipId, challenge_id: challengeId, author_id: actor.personId, kind, body: text, surface: actor.surface, created_at: at })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (!inserted) return;
+        await trx
+          .updateTable('challenges')
+          .set({ status: kind === 'answer' ? 'answered' : 'follow_up', updated_at: at })
+          .where('partnership_id', '=', actor.partnershipId)
+          .where('id', '=', challengeId)
+          .execute();
+      });
+      await this.auditLog.append({ ...auditActor(actor), action: 'challenge.respond', entityType: 'challenge', entityId: challengeId, detail: { kind, responseId } });
+    }
+    return (await this.toContract(await this.query(actor.partnershipId).where('c.id', '=', challengeId).execute()))[0]!;
   }
 
   async people(actor: Actor): Promise<PersonSummary[]> {

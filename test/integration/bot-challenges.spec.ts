@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { TestAdapter } from 'botbuilder';
+import { turnFromContext } from '../../bot/adapter.js';
+import type { BotServices } from '../../bot/handlers/bot-services.js';
+import { createTurnHandler } from '../../bot/handlers/turn-router.js';
+import type { Challenge } from '../../src/contract/challenges.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChallengeService } from '../../src/services/challenge-service.js';
+import { AuditLogRepository } from '../../src/storage/repositories/audit-log-repository.js';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
+import { makePartnership, type PartnershipFixture } from '../support/fixtures.js';
+import { request } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const HOST_TENANT = '11111111-2222-4333-8444-555555555555';
+const NHS_TENANT = '22222222-3333-4444-8555-666666666666';
+const BOT = { id: '28:00000000-0000-0000-0000-00000000b07', name: 'Line of Sight' };
+const CHANNEL = '19:abc@thread.tacv2';
+const CARD_MESSAGE = '1700000000001';
+const channelData = (tenantId: string) => ({ teamsChannelId: CHANNEL, teamsTeamId: '19:team@thread.tacv2', channel: { id: CHANNEL }, team: { id: '19:team@thread.tacv2' }, tenant: { id: tenantId } });
+
+interface User {
+  aadObjectId: string;
+  tenantId: string;
+  name: string;
+}
+
+/** Activities shaped as Microsoft's Teams documentation shows them. */
+const teams = {
+  channelMessage(serviceUrl: string, user: User, text: string) {
+    const id = String(1700000000100 + Math.floor(Math.random() * 1000));
+    return {
+      type: 'message',
+      id,
+      timestamp: '2026-11-22T10:00:00.000Z',
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: `29:1${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
+      conversation: { isGroup: true, conversationType: 'channel', tenantId: HOST_TENANT, id: `${CHANNEL};messageid=${id}` },
+      recipient: BOT,
+      textFormat: 'plain',
+      text: `<at>Line of Sight</at> ${text}`,
+      entities: [{ type: 'mention', mentioned: BOT, text: '<at>Line of Sight</at>' }],
+      channelData: channelData(user.tenantId),
+      locale: 'en-GB',
+    };
+  },
+  /** Action.Execute on a card: Teams merges the card's inputs into the action's data. */
+  cardAction(serviceUrl: string, user: User, action: { verb: string; data: Record<string, unknown> }, trigger: 'manual' | 'automatic' = 'manual') {
+    return {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `f:${randomUUID()}`,
+      timestamp: '2026-11-22T10:05:00.000Z',
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: `29:1${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
+      conversation: { isGroup: true, conversationType: 'channel', tenantId: HOST_TENANT, id: `${CHANNEL};messageid=${CARD_MESSAGE}` },
+      recipient: BOT,
+      replyToId: CARD_MESSAGE,
+      value: { action: { type: 'Action.Execute', id: '', verb: action.verb, data: action.data }, trigger },
+      channelData: { ...channelData(user.tenantId), source: { name: 'message' } },
+      locale: 'en-GB',
+    };
+  },
+};
+
+const texts = (card: unknown): string[] => JSON.stringify(card).match(/"text":"(?:[^"\\]|\\.)*"/g)?.map((t) => JSON.parse(t.slice(7))) ?? [];
+
+describe('challenge cards and chat commands over HTTP (/api/messages, dev mode)', () => {
+  let t: TestApp;
+  let connector: FakeConnector;
+  let p: PartnershipFixture;
+  let challengeId: string;
+  const partner: User = { aadObjectId: randomUUID(), tenantId: NHS_TENANT, name: 'Pat Partner' };
+  const scrutineer: User = { aadObjectId: randomUUID(), tenantId: HOST_TENANT, name: 'Sam Scrutineer' };
+  const bystander: User = { aadObjectId: randomUUID(), tenantId: HOST_TENANT, name: 'Chris Chair' };
+  const manager: User = { aadObjectId: randomUUID(), tenantId: HOST_TENANT, name: 'Bo Manager' };
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    t = await startTestApp({ seedDemo: false });
+    const db = t.app.database.db;
+    p = await makePartnership(db);
+    const link = (personId: string, u: User) => db.updateTable('people').set({ entra_object_id: u.aadObjectId, tenant_id: u.tenantId }).where('id', '=', personId).execute();
+    await link(p.people.partner_member, partner);
+    await link(p.people.scrutineer, scrutineer);
+    await link(p.people.subgroup_chair, bystander);
+    await link(p.people.business_manager, manager);
+    challengeId = randomUUID();
+    await new ChallengeService(db, new AuditLogRepository(db)).raise(p.actors.scrutineer, {
+      id: challengeId,
+      question: 'When will **current** health data be on the dashboard?',
+      addresseePersonId: p.people.partner_member,
+      dueDate: '2099-12-15',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await connector?.close();
+  });
+
+  it('refreshes the card to the addressee\u2019s own view, with the answer box, for a partner from another tenant', async () => {
+    const r = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, partner, { verb: 'challenge.refresh', data: { verb: 'challenge.refresh', challengeId } }, 'automatic') });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5' } });
+    const card = r.body.value;
+    expect(card.body.some((e: { type: string; id?: string }) => e.type === 'Input.Text' && e.id === 'answer')).toBe(true);
+    expect(card.actions.map((a: { verb: string }) => a.verb)).toEqual(['challenge.answer']);
+    expect(card.refresh.userIds).toEqual(expect.arrayContaining([`8:orgid:${partner.aadObjectId}`, `8:orgid:${scrutineer.aadObjectId}`]));
+    expect(texts(card)).toContain('When will **current** health data be on the dashboard?');
+  });
+
+  it('shows a reader of every challenge the question without controls, and someone who may not read it nothing', async () => {
+    const r = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, manager, { verb: 'challenge.refresh', data: { verb: 'challenge.refresh', challengeId } }) });
+    expect(r.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(texts(r.body.value)).toContain('When will **current** health data be on the dashboard?');
+    expect(JSON.stringify(r.body.value)).not.toContain('Input.Text');
+    expect(r.body.value.actions).toBeUndefined();
+    const refused = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, bystander, { verb: 'challenge.refresh', data: { verb: 'challenge.refresh', challengeId } }) });
+    expect(refused.body).toMatchObject({ statusCode: 404, type: 'application/vnd.microsoft.error' });
+    expect(JSON.stringify(refused.body)).not.toContain('health data');
+  });
+
+  it('records an answer sent from the card, updates the card in place for everyone, and records a retry once', async () => {
+    connector.calls.length = 0;
+    const responseId = randomUUID();
+    const answer = { verb: 'challenge.answer', data: { verb: 'challenge.answer', challengeId, responseId, answer: 'By March, from the <b>new</b> feed.' } };
+    const r = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, partner, answer) });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(texts(r.body.value)).toEqual(expect.arrayContaining(['By March, from the <b>new</b> feed.', 'Your answer was sent.']));
+
+    const update = connector.calls.find((c) => c.method === 'PUT');
+    expect(update?.path).toBe(`/v3/conversations/${encodeURIComponent(`${CHANNEL};messageid=${CARD_MESSAGE}`)}/activities/${CARD_MESSAGE}`);
+    const shared = update!.body.attachments[0];
+    expect(shared.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(texts(shared.content)).toContain('By March, from the <b>new</b> feed.');
+    expect(JSON.stringify(shared.content)).not.toContain('Input.Text');
+
+    await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, partner, answer) });
+    const rows = await t.app.database.db.selectFrom('challenge_responses').select(['id', 'kind']).where('challenge_id', '=', challengeId).execute();
+    expect(rows).toEqual([{ id: responseId, kind: 'answer' }]);
+  });
+
+  it('refuses an answer from someone the challenge is not addressed to, saying so in the card', async () => {
+    const r = await request(t.url, 'POST', '/api/messages', {
+      json: teams.cardAction(connector.url, manager, { verb: 'challenge.answer', data: { verb: 'challenge.answer', challengeId, responseId: randomUUID(), answer: 'Me too.' } }),
+    });
+    expect(r.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(texts(r.body.value).some((x) => /may not do this/.test(x))).toBe(true);
+    const rows = await t.app.database.db.selectFrom('challenge_responses').select('id').where('challenge_id', '=', challengeId).execute();
+    expect(rows).toHaveLength(1);
+    const unknown = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, partner, { verb: 'challenge.delete', data: { challengeId } }) });
+    expect(unknown.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+  });
+
+  it('lets the scrutineer ask a follow-up from the card; accepting is not offered as done yet', async () => {
+    const followUp = { verb: 'challenge.followUp', data: { verb: 'challenge.followUp', challengeId, responseId: randomUUID(), followUp: 'Which month exactly?' } };
+    const r = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, scrutineer, followUp) });
+    expect(r.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(texts(r.body.value)).toEqual(expect.arrayContaining(['Which month exactly?', 'Your follow-up was sent.']));
+    expect(r.body.value.actions.map((a: { verb: string }) => a.verb)).toEqual(['challenge.accept', 'challenge.followUp', 'challenge.escalate']);
+    const accept = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, scrutineer, { verb: 'challenge.accept', data: { verb: 'challenge.accept', challengeId } }) });
+    expect(texts(accept.body.value).some((x) => /not available yet/.test(x))).toBe(true);
+  });
+
+  it('answers "my challenges" with an @mention in a channel with the challenges addressed to the sender', async () => {
+    connector.calls.length = 0;
+    const r = await request(t.url, 'POST', '/api/messages', { json: teams.channelMessage(connector.url, partner, 'my challenges') });
+    expect(r.status).toBe(200);
+    const reply = connector.calls.at(-1)!;
+    const card = reply.body.attachments[0];
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(texts(card.content)).toEqual(expect.arrayContaining(['My challenges', 'When will **current** health data be on the dashboard?']));
+    expect(texts(card.content).some((x) => x.startsWith('From scrutineer person, due') && x.endsWith(': follow-up asked'))).toBe(true);
+  });
+
+  it('answers "my actions" and "help", and tells someone not linked to Line of Sight what to do', async () => {
+    connector.calls.length = 0;
+    await request(t.url, 'POST', '/api/messages', { json: teams.channelMessage(connector.url, bystander, 'My  Actions') });
+    expect(texts(connector.calls.at(-1)!.body.attachments[0].content)).toContain('My actions');
+    await request(t.url, 'POST', '/api/messages', { json: teams.channelMessage(connector.url, bystander, 'help') });
+    expect(JSON.stringify(connector.calls.at(-1)!.body)).toContain('my challenges');
+    await request(t.url, 'POST', '/api/messages', { json: teams.channelMessage(connector.url, { aadObjectId: randomUUID(), tenantId: HOST_TENANT, name: 'Stranger' }, 'my challenges') });
+    expect(connector.calls.at(-1)!.body.text).toMatch(/could not find you in Line of Sight/);
+  });
+});
+
+describe('challenge card actions, handled (botbuilder TestAdapter)', () => {
+  const oid = randomUUID();
+  const personId = randomUUID();
+  const challenge: Challenge = {
+    id: randomUUID(),
+    question: 'Why is the audit late?',
+    status: 'open',
+    dueDate: '2099-01-31',
+    overdue: false,
+    raisedAt: '2026-11-20T10:00:00.000Z',
+    raisedBy: { id: randomUUID(), name: 'Sam Scrutineer' },
+    addressee: { personId, name: 'Pat Partner', agencyName: null },
+    observationId: null,
+    forumId: null,
+    forumName: null,
+    outcome: null,
+    impact: null,
+    responses: [],
+  };
+  const responded: { body: string; responseId: string | undefined }[] = [];
+  const services: BotServices = {
+    people: { findByEntraIdentity: async (tenantId, objectId) => (tenantId === NHS_TENANT && objectId === oid ? [{ id: personId, partnershipId: randomUUID(), displayName: 'Pat Partner', role: 'partner_member', jobTitle: null, agencyName: null, partnership: { id: '', name: '', shortName: '', isSynthetic: true } }] : []) },
+    challenges: {
+      list: async () => [challenge],
+      respond: async (_actor, _id, body, responseId) => {
+        responded.push({ body, responseId });
+        return { ...challenge, status: 'answered', responses: [{ id: responseId ?? randomUUID(), authorName: 'Pat Partner', kind: 'answer', body, createdAt: '2026-11-22T10:00:00.000Z' }] };
+      },
+    },
+    actions: { openForOwner: async () => [] },
+    teamsUsers: { entraObjectIds: async () => new Map([[personId, oid]]) },
+    now: () => new Date('2026-11-22T10:00:00Z'),
+  };
+
+  it('answers an adaptiveCard/action invoke with the updated card as the invoke response', async () => {
+    const store = { install: async () => undefined, remove: async () => 0, removeTeam: async () => 0 };
+    const adapter = new TestAdapter(async (context) => createTurnHandler({ conversations: store, services })(turnFromContext(context)));
+    const responseId = randomUUID();
+    const user = { aadObjectId: oid, tenantId: NHS_TENANT, name: 'Pat Partner' };
+    const activity: Record<string, unknown> = teams.cardAction('https://smba.trafficmanager.net/uk/', user, { verb: 'challenge.answer', data: { verb: 'challenge.answer', challengeId: challenge.id, responseId, answer: 'It is done.' } });
+    await adapter.processActivity(activity);
+    expect(responded).toEqual([{ body: 'It is done.', responseId }]);
+    const sent = adapter.activeQueue.map((a) => a.type);
+    expect(sent).toContain('invokeResponse');
+    const invoke = adapter.activeQueue.find((a) => a.type === 'invokeResponse')!;
+    expect(invoke.value).toMatchObject({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { version: '1.5' } } });
+    expect(texts((invoke.value as { body: { value: unknown } }).body.value)).toContain('It is done.');
+  });
+});
