@@ -2,4 +2,4 @@ export { createChildIdentifierGuard, findChildIdentifiers, resolveOverlaps, type
 export { DEFAULT_CASE_REFERENCE_PATTERNS, compileCaseReferencePatterns } from './case-references.js';
 export { checkPattern, MAX_PATTERN_LENGTH, PatternError } from './pattern-safety.js';
 export { isValidNhsNumber, nhsCheckDigit } from './nhs-number.js';
-export { FLAG_KINDS, type CaseReferencePattern, type Flag, type FlagKind, type GuardOptions } from './types.js';
+export { FLAG_KINDS, FLAG_LABELS, type CaseReferencePattern, type Flag, type FlagKind, type GuardOptions } from './types.js';

@@ -2,6 +2,14 @@
 export const FLAG_KINDS = ['nhs_number', 'date_of_birth', 'postcode', 'case_reference'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
+/** What each kind is called, for people: the tab's warning and the server's refusal say the same. */
+export const FLAG_LABELS: Record<FlagKind, string> = {
+  nhs_number: 'NHS number',
+  date_of_birth: 'Date of birth',
+  postcode: 'Postcode',
+  case_reference: 'Case reference',
+};
+
 /**
  * A stretch of text that may identify a child. `start`/`end` are UTF-16 offsets into the input (what
  * `String.prototype.slice` and the DOM use), so the tab can highlight exactly `text`.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { findChildIdentifiers, type FlagKind } from '../guard/index.js';
+import { FLAG_LABELS, findChildIdentifiers } from '../guard/index.js';
 import type { Kysely } from 'kysely';
 import type { Challenge, NewChallenge } from '../contract/challenges.js';
 import type { PersonSummary } from '../contract/resources.js';
@@ -17,13 +17,6 @@ const ukToday = (now: Date) =>
  * partnership's readers see all of them; a partner sees those addressed to them or to
  * their agency. The bot delivers them (a later piece of work); this is the tab's side.
  */
-const FLAG_LABELS: Record<FlagKind, string> = {
-  nhs_number: 'NHS number',
-  date_of_birth: 'Date of birth',
-  postcode: 'Postcode',
-  case_reference: 'Case reference',
-};
-
 export class ChallengeService {
   constructor(
     private readonly db: Kysely<Database>,

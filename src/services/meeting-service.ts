@@ -6,16 +6,8 @@ import type { Repositories } from '../storage/repositories/index.js';
 import { type Actor, authorize } from './actor.js';
 import { notFound, ServiceError } from './errors.js';
 import { teamsMeetingKeys } from './meeting-teams-ids.js';
+import { toMeetingSummary } from './partnership-service.js';
 
-const toSummary = (m: MeetingRow): MeetingSummary => ({
-  id: m.id,
-  forumId: m.forumId,
-  forumName: m.forumName,
-  title: m.title,
-  startsAt: m.startsAt.toISOString(),
-  endsAt: m.endsAt.toISOString(),
-  documentCount: m.documentCount,
-});
 
 /** One meeting for the side panel, and finding the meeting a Teams side panel is open in. */
 export class MeetingService {
@@ -34,7 +26,7 @@ export class MeetingService {
       // Agenda titles are part of the meeting; the papers themselves need document.read.
       can(actor.role, 'document.read') ? this.repos.documents.listForMeeting(actor.partnershipId, meetingId) : Promise.resolve([]),
     ]);
-    return { ...toSummary(meeting), location: meeting.location, agendaItems, documents };
+    return { ...toMeetingSummary(meeting), location: meeting.location, agendaItems, documents };
   }
 
   /**
@@ -57,6 +49,6 @@ export class MeetingService {
     if (!nearest) {
       throw new ServiceError('not_found', 'This Teams meeting is not linked to a meeting of this partnership. Choose the meeting from the list.');
     }
-    return toSummary(nearest);
+    return toMeetingSummary(nearest);
   }
 }

@@ -4,7 +4,7 @@ import type { MeetingRow } from '../storage/repositories/forums-repository.js';
 import { type Actor, authorize } from './actor.js';
 import { notFound } from './errors.js';
 
-const toMeetingSummary = (m: MeetingRow): MeetingSummary => ({
+export const toMeetingSummary = (m: MeetingRow): MeetingSummary => ({
   id: m.id,
   forumId: m.forumId,
   forumName: m.forumName,

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Surface } from '../../domain/vocabulary.js';
 import type { Database } from '../schema.js';
 
@@ -46,18 +46,7 @@ export class AuditLogRepository {
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      partnershipId: r.partnership_id,
-      actorPersonId: r.actor_person_id,
-      actorLabel: r.actor_label,
-      surface: r.surface,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      detail: (r.detail ?? {}) as Record<string, unknown>,
-      at: r.at,
-    }));
+    return rows.map(toRecord);
   }
 
   /**
@@ -72,19 +61,23 @@ export class AuditLogRepository {
     if (f.action) q = q.where('action', '=', f.action);
     if (f.before) q = q.where('id', '<', f.before);
     const rows = await q.orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      partnershipId: r.partnership_id,
-      actorPersonId: r.actor_person_id,
-      actorLabel: r.actor_label,
-      surface: r.surface,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      detail: (r.detail ?? {}) as Record<string, unknown>,
-      at: r.at,
-    }));
+    return rows.map(toRecord);
   }
+}
+
+function toRecord(r: Selectable<Database['audit_log']>): AuditRecord {
+  return {
+    id: Number(r.id),
+    partnershipId: r.partnership_id,
+    actorPersonId: r.actor_person_id,
+    actorLabel: r.actor_label,
+    surface: r.surface,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    detail: (r.detail ?? {}) as Record<string, unknown>,
+    at: r.at,
+  };
 }
 
 export interface AuditFilter {

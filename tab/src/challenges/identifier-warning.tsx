@@ -1,12 +1,6 @@
 import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { Flag, FlagKind } from '../../../src/guard/index.js';
-
-const LABELS: Record<FlagKind, string> = {
-  nhs_number: 'NHS number',
-  date_of_birth: 'Date of birth',
-  postcode: 'Postcode',
-  case_reference: 'Case reference',
-};
+import type { Flag } from '../../../src/guard/index.js';
+import { FLAG_LABELS } from '../../../src/guard/types.js';
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: tokens.spacingHorizontalL },
@@ -27,7 +21,7 @@ export function IdentifierWarning({ flags, confirmed, onConfirmedChange }: { fla
         <ul className={styles.list}>
           {flags.map((f) => (
             <li key={`${f.start}-${f.end}`}>
-              {LABELS[f.kind]}: <span className={styles.passage}>{f.text}</span>
+              {FLAG_LABELS[f.kind]}: <span className={styles.passage}>{f.text}</span>
             </li>
           ))}
         </ul>
