@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Challenge } from '../../src/contract/challenges.js';
 import type { Actor } from '../../src/services/actor.js';
 import { ServiceError } from '../../src/services/errors.js';
-import { CHALLENGE_INPUTS, CHALLENGE_VERBS, challengeCard, type ChallengeCardOptions, type ChallengeViewer } from '../cards/challenge-card.js';
+import { CHALLENGE_INPUTS, CHALLENGE_VERBS, challengeCard, type ChallengeCardOptions, type ChallengeVerb, type ChallengeViewer } from '../cards/challenge-card.js';
 import type { AdaptiveCard, BotTurn } from '../turn.js';
 import { actorsOf, NOT_LINKED, type BotServices } from './bot-services.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The verbs this handler accepts (turn-router sends it every adaptiveCard/action invoke); any other is refused. */
+export const HANDLED_VERBS: readonly ChallengeVerb[] = Object.values(CHALLENGE_VERBS);
+/** What every action's data must carry for this handler: the challenge it is about. Other fields pass through. */
+export const ChallengeActionData = z.looseObject({ challengeId: z.string().regex(UUID) });
+/** The input whose value (merged into the data by Teams) each responding verb reads. */
+export const VERB_INPUTS = { [CHALLENGE_VERBS.answer]: CHALLENGE_INPUTS.answer, [CHALLENGE_VERBS.followUp]: CHALLENGE_INPUTS.followUp } as const;
 
 /** The invoke response bodies Teams expects for a Universal Action (adaptiveCard/action). */
 const cardResponse = (card: AdaptiveCard) => ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
@@ -26,8 +34,9 @@ export function challengeActionsHandler(services: BotServices) {
     const action = (turn.value as ExecuteValue | undefined)?.action;
     const verb = action?.verb;
     const data = action?.data ?? {};
-    const challengeId = typeof data.challengeId === 'string' && UUID.test(data.challengeId) ? data.challengeId : undefined;
-    if (!verb || !challengeId || !Object.values(CHALLENGE_VERBS).includes(verb as never)) {
+    const parsed = ChallengeActionData.safeParse(data);
+    const challengeId = parsed.success ? parsed.data.challengeId : undefined;
+    if (!verb || !challengeId || !HANDLED_VERBS.includes(verb as ChallengeVerb)) {
       return turn.replyInvoke(200, errorResponse(400, 'BadRequest', 'This card action is not one Line of Sight knows.'));
     }
     const actors = await actorsOf(turn, services.people);
@@ -42,7 +51,7 @@ export function challengeActionsHandler(services: BotServices) {
     if (verb === CHALLENGE_VERBS.refresh) return turn.replyInvoke(200, cardResponse(await view(challenge)));
 
     if (verb === CHALLENGE_VERBS.answer || verb === CHALLENGE_VERBS.followUp) {
-      const input = data[verb === CHALLENGE_VERBS.answer ? CHALLENGE_INPUTS.answer : CHALLENGE_INPUTS.followUp];
+      const input = data[VERB_INPUTS[verb]];
       const responseId = typeof data.responseId === 'string' && UUID.test(data.responseId) ? data.responseId : randomUUID();
       try {
         challenge = await services.challenges.respond(actor, challengeId, typeof input === 'string' ? input : '', responseId);

@@ -5,6 +5,7 @@ import type { BotServices } from '../../bot/handlers/bot-services.js';
 import { createTurnHandler } from '../../bot/handlers/turn-router.js';
 import type { Challenge } from '../../src/contract/challenges.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleChallenge } from '../support/challenge-fixtures.js';
 import { ChallengeService } from '../../src/services/challenge-service.js';
 import { AuditLogRepository } from '../../src/storage/repositories/audit-log-repository.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
@@ -190,22 +191,13 @@ describe('challenge cards and chat commands over HTTP (/api/messages, dev mode)'
 describe('challenge card actions, handled (botbuilder TestAdapter)', () => {
   const oid = randomUUID();
   const personId = randomUUID();
-  const challenge: Challenge = {
+  const challenge: Challenge = sampleChallenge({
     id: randomUUID(),
     question: 'Why is the audit late?',
-    status: 'open',
     dueDate: '2099-01-31',
-    overdue: false,
-    raisedAt: '2026-11-20T10:00:00.000Z',
     raisedBy: { id: randomUUID(), name: 'Sam Scrutineer' },
     addressee: { personId, name: 'Pat Partner', agencyName: null },
-    observationId: null,
-    forumId: null,
-    forumName: null,
-    outcome: null,
-    impact: null,
-    responses: [],
-  };
+  });
   const responded: { body: string; responseId: string | undefined }[] = [];
   const services: BotServices = {
     people: { findByEntraIdentity: async (tenantId, objectId) => (tenantId === NHS_TENANT && objectId === oid ? [{ id: personId, partnershipId: randomUUID(), displayName: 'Pat Partner', role: 'partner_member', jobTitle: null, agencyName: null, partnership: { id: '', name: '', shortName: '', isSynthetic: true } }] : []) },
