@@ -2,6 +2,7 @@ import type { NewObservation, Observation, ObservationPatch } from '../contract/
 import { can } from '../domain/permissions.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import type { ObservationRecord } from '../storage/repositories/observations-repository.js';
+import type { Links, ReferenceCheck } from '../storage/repositories/references-repository.js';
 import { type Actor, auditActor, authorize } from './actor.js';
 import { conflict, invalid, notFound } from './errors.js';
 
@@ -22,6 +23,18 @@ const toContract = (o: ObservationRecord): Observation => ({
 });
 
 /**
+ * Areas must be in the partnership's checklist, and a meeting, paper or agenda item named must be the
+ * partnership's: a 400 that says which, never a 500 from a foreign key.
+ */
+function refuseForeignReferences({ knownAreas, foreign }: ReferenceCheck, areaIds: readonly string[]): void {
+  const unknownArea = areaIds.find((id) => !knownAreas.has(id));
+  if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
+  const what = { meetingId: 'a meeting', documentId: 'a paper', agendaItemId: 'an agenda item' } as const;
+  const [first] = foreign;
+  if (first) throw invalid(first, `names ${what[first]} that is not in this partnership.`);
+}
+
+/**
  * Observations are the scrutineer's notes. They are private to their author until
  * shared; this service is the one place that rule is applied.
  */
@@ -35,9 +48,7 @@ export class ObservationService {
   async create(actor: Actor, input: NewObservation): Promise<{ observation: Observation; created: boolean }> {
     authorize(actor, 'observation.create');
     const areaIds = [...new Set(input.areaIds)];
-    await this.requireOwnReferences(actor, areaIds, input);
-
-    const { created } = await this.repos.observations.insertIfAbsent(
+    const { references, created } = await this.repos.observations.insertChecked(
       {
         id: input.id,
         partnershipId: actor.partnershipId,
@@ -53,6 +64,7 @@ export class ObservationService {
       },
       { ...auditActor(actor), action: 'observation.create', entityType: 'observation', entityId: input.id },
     );
+    refuseForeignReferences(references, areaIds);
     if (created) return { observation: toContract(created), created: true };
     const stored = await this.repos.observations.findById(input.id);
     // An id taken by someone else's observation is not a retry: never reveal or merge it.
@@ -88,17 +100,9 @@ export class ObservationService {
     return toContract((await this.repos.observations.findById(id))!);
   }
 
-  /**
-   * Areas must be in the partnership's checklist, and a meeting, paper or agenda item named must be the
-   * partnership's: a 400 that says which, never a 500 from a foreign key.
-   */
-  private async requireOwnReferences(actor: Actor, areaIds: string[], links: { meetingId?: string | null; documentId?: string | null; agendaItemId?: string | null }): Promise<void> {
-    const { knownAreas, foreign } = await this.repos.references.check(actor.partnershipId, areaIds, links);
-    const unknownArea = areaIds.find((id) => !knownAreas.has(id));
-    if (unknownArea) throw invalid('areaIds', `names an area that is not in this partnership's checklist (${unknownArea}).`);
-    const what = { meetingId: 'a meeting', documentId: 'a paper', agendaItemId: 'an agenda item' } as const;
-    const [first] = foreign;
-    if (first) throw invalid(first, `names ${what[first]} that is not in this partnership.`);
+  /** An edit checks what it names before it changes anything (a create checks in its insert). */
+  private async requireOwnReferences(actor: Actor, areaIds: string[], links: Links): Promise<void> {
+    refuseForeignReferences(await this.repos.references.check(actor.partnershipId, areaIds, links), areaIds);
   }
 
   /** Deletes softly: `restore` undoes it. */

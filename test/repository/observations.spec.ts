@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewObservation } from '../../src/contract/resources.js';
 import { ObservationService } from '../../src/services/observation-service.js';
@@ -75,6 +76,22 @@ describe.each(testDatabases())('observations on $kind', (target) => {
   it('refuses areas and meetings of another partnership', async () => {
     await expect(service.create(p.actors.scrutineer, note({ areaIds: [other.areaIds[0]!] }))).rejects.toMatchObject({ kind: 'validation_failed' });
     await expect(service.create(p.actors.scrutineer, note({ meetingId: other.meetingId }))).rejects.toMatchObject({ kind: 'validation_failed' });
+  });
+
+  it('leaves nothing behind when a save is refused, and audits a retried save once', async () => {
+    const refused = note({ areaIds: [p.areaIds[0]!, other.areaIds[0]!] });
+    await expect(service.create(p.actors.scrutineer, refused)).rejects.toMatchObject({ kind: 'validation_failed', details: [{ path: 'areaIds' }] });
+    const byId = (table: 'observations' | 'observation_areas' | 'audit_log', column: 'id' | 'observation_id' | 'entity_id') =>
+      h.db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).where(sql.ref(column), '=', refused.id).executeTakeFirstOrThrow();
+    expect([await byId('observations', 'id'), await byId('observation_areas', 'observation_id'), await byId('audit_log', 'entity_id')]).toEqual([{ n: 0 }, { n: 0 }, { n: 0 }]);
+
+    const retried = note({ areaIds: [p.areaIds[0]!, p.areaIds[1]!, p.areaIds[0]!] });
+    await service.create(p.actors.scrutineer, retried);
+    await service.create(p.actors.scrutineer, retried);
+    const areas = await h.db.selectFrom('observation_areas').select('area_id').where('observation_id', '=', retried.id).execute();
+    expect(areas.map((a) => a.area_id).sort()).toEqual([p.areaIds[0]!, p.areaIds[1]!].sort());
+    const audits = await h.db.selectFrom('audit_log').select('action').where('entity_id', '=', retried.id).execute();
+    expect(audits).toEqual([{ action: 'observation.create' }]);
   });
 
   it('refuses a paper or agenda item of another partnership with a 400 naming the field, on create and on edit', async () => {
