@@ -19,6 +19,7 @@ import { SigningKeys } from './auth/signing-keys.js';
 import type { PartnershipsRepository } from './storage/repositories/partnerships-repository.js';
 import { createAppServer, type AppServer } from './server/create-server.js';
 import type { Logger } from './server/logger.js';
+import { MembershipCache } from './services/membership-cache.js';
 import { MembershipService } from './services/membership-service.js';
 import { ObservationService } from './services/observation-service.js';
 import { PartnershipService } from './services/partnership-service.js';
@@ -74,7 +75,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       });
     }
 
-    const membership = new MembershipService(repos.people);
+    const membership = new MembershipService(repos.people, new MembershipCache(config.membershipCacheSeconds * 1000));
     const authenticator: Authenticator = config.authMode === 'dev' ? new DevAuthenticator() : new EntraAuthenticator(entraValidator(config, repos.partnerships));
     const outbox = new OutboxService(repos.outbox, repos.botConversations, repos.auditLog, now);
     const outboxWorker = new OutboxWorker({

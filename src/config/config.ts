@@ -56,6 +56,8 @@ export interface Config {
   maxBodyBytes: number;
   /** API requests each caller may make per minute (RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute: number;
+  /** How long a caller's memberships and roles are remembered (MEMBERSHIP_CACHE_SECONDS); 0 reads them on every request. */
+  membershipCacheSeconds: number;
   seedDemo: boolean;
   /** Where document bytes are kept, by content hash. */
   contentDir: string;
@@ -139,6 +141,15 @@ const envSchema = z.object({
       .min(10, { error: 'must be at least 10' })
       .max(100_000, { error: 'must be at most 100000' })
       .default(600),
+  ),
+  MEMBERSHIP_CACHE_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of seconds' })
+      .int({ error: 'must be a whole number of seconds' })
+      .min(0, { error: 'must be 0 (off) or more' })
+      .max(300, { error: 'must be at most 300' })
+      .default(10),
   ),
   MAX_BODY_BYTES: z.preprocess(
     blankToUndefined,
@@ -260,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bot,
     maxBodyBytes: e.MAX_BODY_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    membershipCacheSeconds: e.MEMBERSHIP_CACHE_SECONDS,
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',
     contentDir: path.join(dataDir, 'content'),
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,

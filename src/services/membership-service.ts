@@ -3,6 +3,7 @@ import type { Surface } from '../domain/vocabulary.js';
 import type { DevPerson, Me } from '../contract/resources.js';
 import type { PeopleRepository, PersonWithContext } from '../storage/repositories/people-repository.js';
 import type { Actor } from './actor.js';
+import { MembershipCache } from './membership-cache.js';
 import { forbidden } from './errors.js';
 
 /** Who a signed-in caller is. Dev identities exist only when AUTH_MODE=dev (the server decides). */
@@ -18,9 +19,17 @@ export type Identity =
     };
 
 export class MembershipService {
-  constructor(private readonly people: PeopleRepository) {}
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly cache = new MembershipCache<PersonWithContext[]>(0),
+  ) {}
 
   async memberships(identity: Identity): Promise<PersonWithContext[]> {
+    const key = identity.kind === 'dev' ? `dev:${identity.personId}` : `entra:${identity.tenantId}:${identity.objectId}`;
+    return this.cache.get(key, () => this.readMemberships(identity));
+  }
+
+  private async readMemberships(identity: Identity): Promise<PersonWithContext[]> {
     if (identity.kind === 'dev') {
       const p = await this.people.findById(identity.personId);
       // Dev sign-in reaches synthetic partnerships only.
