@@ -94,6 +94,21 @@ describe.each(testDatabases())('observations on $kind', (target) => {
     expect(audits).toEqual([{ action: 'observation.create' }]);
   });
 
+  it('answers each of many concurrent saves as if it were alone when saves share statements (group commit)', async () => {
+    const grouped = new ObservationService(createRepositories(h.db, { coalesceWrites: true }), () => new Date('2026-11-11T10:30:00Z'));
+    const good = Array.from({ length: 20 }, (_, i) => note({ body: `Grouped note ${i}` }));
+    const foreignArea = note({ areaIds: [other.areaIds[0]!] });
+    const foreignMeeting = note({ meetingId: other.meetingId });
+    const retried = good[3]!;
+    const results = await Promise.allSettled([...good, foreignArea, retried, foreignMeeting, retried].map((n) => grouped.create(p.actors.scrutineer, n)));
+    const outcome = results.map((r) => (r.status === 'fulfilled' ? (r.value.created ? 'created' : 'again') : (r.reason as ServiceError).details?.[0]?.path));
+    expect(outcome).toEqual([...good.map(() => 'created'), 'areaIds', 'again', 'meetingId', 'again']);
+    const stored = await h.db.selectFrom('observations').select('body').where('id', 'in', [...good, foreignArea, foreignMeeting].map((n) => n.id)).execute();
+    expect(stored.map((o) => o.body).sort()).toEqual(good.map((n) => n.body).sort());
+    const audits = await h.db.selectFrom('audit_log').select('entity_id').where('entity_id', 'in', [...good, foreignArea, foreignMeeting].map((n) => n.id)).execute();
+    expect(audits).toHaveLength(20);
+  });
+
   it('refuses a paper or agenda item of another partnership with a 400 naming the field, on create and on edit', async () => {
     const theirs = await addSearchableDocument(h.db, { partnershipId: other.partnershipId, title: 'Their paper', pages: ['Their text.'] });
     await expect(service.create(p.actors.scrutineer, note({ documentId: theirs.documentId }))).rejects.toMatchObject({

@@ -27,7 +27,11 @@ export interface Repositories {
   outbox: OutboxRepository;
 }
 
-export function createRepositories(db: Kysely<Database>): Repositories {
+/**
+ * `coalesceWrites`: let concurrent saves share statements. For PGlite, whose one connection runs one
+ * statement at a time; PostgreSQL's pool runs them side by side.
+ */
+export function createRepositories(db: Kysely<Database>, options: { coalesceWrites?: boolean } = {}): Repositories {
   return {
     partnerships: new PartnershipsRepository(db),
     people: new PeopleRepository(db),
@@ -36,7 +40,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     references: new ReferencesRepository(db),
     documents: new DocumentsRepository(db),
     checklists: new ChecklistRepository(db),
-    observations: new ObservationsRepository(db),
+    observations: new ObservationsRepository(db, options),
     auditLog: new AuditLogRepository(db),
     search: new SearchRepository(db),
     botConversations: new BotConversationsRepository(db),

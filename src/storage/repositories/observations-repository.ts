@@ -1,8 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { EvidenceType, Judgement, Visibility } from '../../domain/vocabulary.js';
 import type { Database } from '../schema.js';
 import type { AuditEntry } from './audit-log-repository.js';
-import { type ReferenceCheck, type ReferencesRow, referencesQuery, toReferenceCheck } from './references-repository.js';
+import { type CheckedInsert, type CheckedInsertResult, insertObservationsChecked } from './observation-inserts.js';
+import { WriteCoalescer } from '../write-coalescer.js';
 
 export interface ObservationRecord {
   id: string;
@@ -34,48 +35,27 @@ export interface ObservationChanges {
 }
 
 export class ObservationsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly coalescer?: WriteCoalescer<CheckedInsert, CheckedInsertResult>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: { coalesceWrites?: boolean } = {},
+  ) {
+    if (options.coalesceWrites) {
+      this.coalescer = new WriteCoalescer((batch) => insertObservationsChecked(db, batch), (w) => w.observation.id);
+    }
+  }
 
   /**
    * Checks what the observation names and, when all of it is the partnership's, inserts it with its areas
-   * and its audit entry, unless an observation with this id exists. One statement: it commits whole or
-   * not at all, and a save costs one round trip to the database, not seven (bench/save-latency.ts).
-   * `created` is the new record, or nothing when a check failed or the id was taken (a retried save is
-   * answered with the stored record rather than a duplicate).
+   * and its audit entry, unless an observation with this id exists: one statement, whole or not at all
+   * (observation-inserts.ts). `created` is nothing when a check failed or the id was taken, so a retried
+   * save is answered with the stored record rather than a duplicate. On a one-connection database,
+   * concurrent saves share statements (write-coalescer.ts).
    */
-  async insertChecked(o: NewObservationRecord, audit: AuditEntry): Promise<{ references: ReferenceCheck; created: ObservationRecord | undefined }> {
-    o = { ...o, areaIds: [...new Set(o.areaIds)] };
-    const r = await sql<ReferencesRow & { visibility: Visibility | null; updated_at: Date | null }>`
-      with checked as (${referencesQuery(o.partnershipId, o.areaIds, o)}),
-      inserted as (
-        insert into observations (id, partnership_id, author_id, meeting_id, document_id, agenda_item_id, body, judgement, evidence_type, observed_at)
-        select ${o.id}::uuid, ${o.partnershipId}::uuid, ${o.authorId}::uuid, ${o.meetingId}::uuid, ${o.documentId}::uuid, ${o.agendaItemId}::uuid,
-          ${o.body}, ${o.judgement}, ${o.evidenceType}, ${o.observedAt}::timestamptz
-        from checked
-        where cardinality(checked.areas) = ${o.areaIds.length} and checked.meeting and checked.document and checked.agenda_item
-        on conflict (id) do nothing
-        returning visibility, updated_at
-      ),
-      inserted_areas as (
-        insert into observation_areas (partnership_id, observation_id, area_id)
-        select ${o.partnershipId}::uuid, ${o.id}::uuid, area_id from inserted, unnest(${[...o.areaIds]}::uuid[]) as area_id
-      ),
-      -- The audit entry commits with the observation, or neither does.
-      audited as (
-        insert into audit_log (partnership_id, actor_person_id, actor_label, surface, action, entity_type, entity_id, detail)
-        select ${audit.partnershipId}::uuid, ${audit.actorPersonId}::uuid, ${audit.actorLabel}, ${audit.surface}, ${audit.action},
-          ${audit.entityType}, ${audit.entityId}, ${JSON.stringify(audit.detail ?? {})}::jsonb
-        from inserted
-      )
-      select checked.*, inserted.visibility, inserted.updated_at from checked left join inserted on true
-    `.execute(this.db);
-    const row = r.rows[0]!;
-    const references = toReferenceCheck(row);
-    if (!row.visibility || !row.updated_at) return { references, created: undefined };
-    return {
-      references,
-      created: { ...o, areaIds: [...o.areaIds].sort(), visibility: row.visibility, updatedAt: new Date(row.updated_at), deletedAt: null },
-    };
+  insertChecked(observation: NewObservationRecord, audit: AuditEntry): Promise<CheckedInsertResult> {
+    if (this.coalescer) return this.coalescer.write({ observation, audit });
+    return insertObservationsChecked(this.db, [{ observation, audit }]).then((r) => r[0]!);
   }
 
   /** Applies an edit, areas replaced as a whole, in one transaction. */
