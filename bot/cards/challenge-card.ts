@@ -14,7 +14,7 @@ export const CHALLENGE_VERBS = {
 export type ChallengeVerb = (typeof CHALLENGE_VERBS)[keyof typeof CHALLENGE_VERBS];
 
 /** The ids of the card's inputs, which come back in the invoke's data. */
-export const CHALLENGE_INPUTS = { answer: 'answer', followUp: 'followUp' } as const;
+export const CHALLENGE_INPUTS = { answer: 'answer', followUp: 'followUp', outcome: 'outcome', impact: 'impact', reason: 'escalationReason' } as const;
 
 export type ChallengeViewer = 'addressee' | 'scrutineer' | 'other';
 
@@ -101,15 +101,42 @@ export function challengeCard(c: Challenge, options: ChallengeCardOptions): Adap
     body.push({
       type: 'Input.Text',
       id: CHALLENGE_INPUTS.followUp,
-      label: 'Follow-up question, or a note on your decision',
+      label: 'Follow-up question',
       isMultiline: true,
       maxLength: 10000,
       spacing: 'Medium',
     });
+    // Each decision asks for its own words on a sub-card, so a stray click decides nothing.
+    const decisionCard = (inputs: unknown[], title: string, verb: ChallengeVerb, style: string) => ({
+      type: 'AdaptiveCard',
+      body: inputs,
+      actions: [{ type: 'Action.Execute', title, verb, style, associatedInputs: 'auto', data: data(verb, responseId) }],
+    });
     actions.push(
-      { type: 'Action.Execute', title: 'Accept', verb: CHALLENGE_VERBS.accept, style: 'positive', associatedInputs: 'auto', data: data(CHALLENGE_VERBS.accept) },
       { type: 'Action.Execute', title: 'Ask a follow-up', verb: CHALLENGE_VERBS.followUp, associatedInputs: 'auto', data: data(CHALLENGE_VERBS.followUp, responseId) },
-      { type: 'Action.Execute', title: 'Escalate', verb: CHALLENGE_VERBS.escalate, style: 'destructive', associatedInputs: 'auto', data: data(CHALLENGE_VERBS.escalate) },
+      {
+        type: 'Action.ShowCard',
+        title: 'Accept…',
+        card: decisionCard(
+          [
+            { type: 'Input.Text', id: CHALLENGE_INPUTS.outcome, label: 'Outcome: what the answer showed, or what will change', isMultiline: true, isRequired: true, maxLength: 4000, errorMessage: 'Say what the outcome is before accepting.' },
+            { type: 'Input.Text', id: CHALLENGE_INPUTS.impact, label: 'Impact on children and families, if known', isMultiline: true, maxLength: 4000 },
+          ],
+          'Accept and close',
+          CHALLENGE_VERBS.accept,
+          'positive',
+        ),
+      },
+      {
+        type: 'Action.ShowCard',
+        title: 'Escalate…',
+        card: decisionCard(
+          [{ type: 'Input.Text', id: CHALLENGE_INPUTS.reason, label: 'Why it is escalated', isMultiline: true, isRequired: true, maxLength: 4000, errorMessage: 'Say why before escalating.' }],
+          'Escalate',
+          CHALLENGE_VERBS.escalate,
+          'destructive',
+        ),
+      },
     );
   }
 

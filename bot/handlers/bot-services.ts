@@ -8,7 +8,7 @@ import type { BotTurn } from '../turn.js';
 /** What the bot's commands and card actions use: the same services as the tab. */
 export interface BotServices {
   people: Pick<PeopleRepository, 'findByEntraIdentity'>;
-  challenges: Pick<ChallengeService, 'list' | 'respond'>;
+  challenges: Pick<ChallengeService, 'list' | 'respond' | 'decide'>;
   actions: Pick<ActionsRepository, 'openForOwner'>;
   teamsUsers: Pick<TeamsUsersRepository, 'entraObjectIds'>;
   now: () => Date;

@@ -14,7 +14,12 @@ export const HANDLED_VERBS: readonly ChallengeVerb[] = Object.values(CHALLENGE_V
 /** What every action's data must carry for this handler: the challenge it is about. Other fields pass through. */
 export const ChallengeActionData = z.looseObject({ challengeId: z.string().regex(UUID) });
 /** The input whose value (merged into the data by Teams) each responding verb reads. */
-export const VERB_INPUTS = { [CHALLENGE_VERBS.answer]: CHALLENGE_INPUTS.answer, [CHALLENGE_VERBS.followUp]: CHALLENGE_INPUTS.followUp } as const;
+export const VERB_INPUTS = {
+  [CHALLENGE_VERBS.answer]: CHALLENGE_INPUTS.answer,
+  [CHALLENGE_VERBS.followUp]: CHALLENGE_INPUTS.followUp,
+  [CHALLENGE_VERBS.accept]: CHALLENGE_INPUTS.outcome,
+  [CHALLENGE_VERBS.escalate]: CHALLENGE_INPUTS.reason,
+} as const;
 
 /** The invoke response bodies Teams expects for a Universal Action (adaptiveCard/action). */
 const cardResponse = (card: AdaptiveCard) => ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
@@ -57,23 +62,34 @@ export function challengeActionsHandler(services: BotServices) {
         challenge = await services.challenges.respond(actor, challengeId, typeof input === 'string' ? input : '', responseId);
       } catch (error) {
         if (!(error instanceof ServiceError) || error.kind === 'not_found') throw error;
-        return turn.replyInvoke(200, cardResponse(await view(challenge, { notice: { text: refusal(error), tone: 'attention' } })));
+        return turn.replyInvoke(200, cardResponse(await view(challenge, { notice: { text: refusal(error, 'Nothing was sent'), tone: 'attention' } })));
       }
-      if (turn.replyToId) {
-        // Everyone else's card: best effort, as the invoke has already succeeded for this user.
-        const shared = challengeCard(challenge, { viewer: 'other', refreshUserIds: await refreshUserIds(services, actor.partnershipId, challenge, turn) });
-        await turn.updateCard(turn.replyToId, shared).catch(() => undefined);
-      }
+      await updateSharedCard(services, actor, challenge, turn);
       const sent = verb === CHALLENGE_VERBS.answer ? 'Your answer was sent.' : 'Your follow-up was sent.';
       return turn.replyInvoke(200, cardResponse(await view(challenge, { notice: { text: sent, tone: 'good' } })));
     }
 
-    // Accepting and escalating need the decision service, which is not built yet.
-    return turn.replyInvoke(
-      200,
-      cardResponse(await view(challenge, { notice: { text: 'Accepting or escalating from the card is not available yet. Nothing was changed.', tone: 'attention' } })),
-    );
+    // Accept or escalate: the scrutineer's decision closes the challenge for everyone.
+    const text = (id: string) => (typeof data[id] === 'string' ? (data[id] as string) : '');
+    const decisionId = typeof data.responseId === 'string' && UUID.test(data.responseId) ? data.responseId : randomUUID();
+    const kind = verb === CHALLENGE_VERBS.accept ? 'accept' : 'escalate';
+    try {
+      challenge = await services.challenges.decide(actor, challengeId, { kind, outcome: text(VERB_INPUTS[kind === 'accept' ? CHALLENGE_VERBS.accept : CHALLENGE_VERBS.escalate]), impact: text(CHALLENGE_INPUTS.impact) }, decisionId);
+    } catch (error) {
+      if (!(error instanceof ServiceError) || error.kind === 'not_found') throw error;
+      return turn.replyInvoke(200, cardResponse(await view(challenge, { notice: { text: refusal(error, 'Nothing was recorded'), tone: 'attention' } })));
+    }
+    await updateSharedCard(services, actor, challenge, turn);
+    const done = kind === 'accept' ? 'Accepted: the outcome was recorded and the challenge is closed.' : 'Escalated: the escalations log has a new entry.';
+    return turn.replyInvoke(200, cardResponse(await view(challenge, { notice: { text: done, tone: 'good' } })));
   };
+}
+
+/** Everyone else's card: best effort, as the invoke has already succeeded for this user. */
+async function updateSharedCard(services: BotServices, actor: Actor, challenge: Challenge, turn: BotTurn): Promise<void> {
+  if (!turn.replyToId) return;
+  const shared = challengeCard(challenge, { viewer: 'other', refreshUserIds: await refreshUserIds(services, actor.partnershipId, challenge, turn) });
+  await turn.updateCard(turn.replyToId, shared).catch(() => undefined);
 }
 
 /** The challenge and the sender as a person of its partnership (they may serve several). */
@@ -103,7 +119,7 @@ async function refreshUserIds(services: BotServices, partnershipId: string, c: C
   return [...new Set(ids)];
 }
 
-function refusal(error: ServiceError): string {
-  if (error.kind === 'validation_failed') return `Nothing was sent: your text ${error.details?.[0]?.message ?? 'was refused.'}`;
+function refusal(error: ServiceError, nothing: string): string {
+  if (error.kind === 'validation_failed') return `${nothing}: your text ${error.details?.[0]?.message ?? 'was refused.'}`;
   return error.message;
 }

@@ -4,10 +4,21 @@ import type { Kysely } from 'kysely';
 import type { Challenge, NewChallenge } from '../contract/challenges.js';
 import type { PersonSummary } from '../contract/resources.js';
 import { can } from '../domain/permissions.js';
-import type { AuditLogRepository } from '../storage/repositories/audit-log-repository.js';
+import { AuditLogRepository } from '../storage/repositories/audit-log-repository.js';
+import type { ChallengeStatus } from '../domain/vocabulary.js';
 import type { Database } from '../storage/schema.js';
 import { type Actor, auditActor, authorize } from './actor.js';
 import { conflict, forbidden, invalid, notFound, ServiceError } from './errors.js';
+
+/** A challenge in one of these takes no more answers or decisions. */
+const CLOSED_STATUSES: ChallengeStatus[] = ['accepted', 'escalated', 'closed'];
+
+/** How the scrutineer closes a challenge; for an escalation, `outcome` is the reason. */
+export interface ChallengeDecision {
+  kind: 'accept' | 'escalate';
+  outcome: string;
+  impact?: string;
+}
 
 const ukToday = (now: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -115,13 +126,7 @@ export class ChallengeService {
     const text = body.trim();
     if (text.length === 0) throw invalid('body', 'must not be empty.');
     if (text.length > 10000) throw invalid('body', 'must be at most 10000 characters.');
-    const c = await this.db
-      .selectFrom('challenges')
-      .select(['id', 'raised_by_id', 'addressee_person_id', 'status'])
-      .where('partnership_id', '=', actor.partnershipId)
-      .where('id', '=', challengeId)
-      .executeTakeFirst();
-    if (!c) throw notFound('The challenge');
+    const c = await this.stored(actor, challengeId);
     const kind = c.addressee_person_id === actor.personId ? 'answer' : c.raised_by_id === actor.personId ? 'follow_up' : undefined;
     // Others may read a challenge in a shared channel, but only its two parties speak in it.
     if (!kind) throw forbidden('Only the person the challenge is addressed to, or the scrutineer who raised it, may respond.');
@@ -129,7 +134,7 @@ export class ChallengeService {
     if (existing) {
       if (existing.challenge_id !== challengeId || existing.author_id !== actor.personId) throw conflict('This response id is already in use.');
     } else {
-      if (['accepted', 'escalated', 'closed'].includes(c.status)) throw conflict('This challenge is closed and takes no more responses.');
+      if (CLOSED_STATUSES.includes(c.status)) throw conflict('This challenge is closed and takes no more responses.');
       const at = this.now();
       await this.db.transaction().execute(async (trx) => {
         const inserted = await trx
@@ -151,6 +156,67 @@ export class ChallengeService {
     return (await this.toContract(await this.query(actor.partnershipId).where('c.id', '=', challengeId).execute()))[0]!;
   }
 
+  /**
+   * The scrutineer closes a challenge: accepts the answer, recording the outcome and the impact on
+   * children and families, or escalates it, which opens an entry in the escalations log with the
+   * addressee's agency as a party. One transaction; the decision id is made by the card, so a repeated
+   * invoke records it once.
+   */
+  async decide(actor: Actor, challengeId: string, decision: ChallengeDecision, decisionId: string = randomUUID()): Promise<Challenge> {
+    authorize(actor, 'challenge.decide');
+    const outcome = decision.outcome.trim();
+    const impact = decision.impact?.trim() || null;
+    const field = decision.kind === 'accept' ? 'outcome' : 'reason';
+    if (outcome.length === 0) throw invalid(field, decision.kind === 'accept' ? 'must say what the answer showed or what will change.' : 'must say why the challenge is escalated.');
+    if (outcome.length > 4000) throw invalid(field, 'must be at most 4000 characters.');
+    if (impact && impact.length > 4000) throw invalid('impact', 'must be at most 4000 characters.');
+    const c = await this.stored(actor, challengeId);
+    const existing = await this.db.selectFrom('challenge_responses').select(['challenge_id', 'author_id']).where('id', '=', decisionId).executeTakeFirst();
+    if (existing) {
+      if (existing.challenge_id !== challengeId || existing.author_id !== actor.personId) throw conflict('This decision id is already in use.');
+    } else {
+      if (CLOSED_STATUSES.includes(c.status)) throw conflict('This challenge has already been decided.');
+      const at = this.now();
+      const status = decision.kind === 'accept' ? 'accepted' : 'escalated';
+      await this.db.transaction().execute(async (trx) => {
+        // Only an open challenge changes: of two scrutineers deciding at once, the first wins.
+        const changed = await trx
+          .updateTable('challenges')
+          .set({ status, outcome, impact, closed_at: at, updated_at: at })
+          .where('partnership_id', '=', actor.partnershipId)
+          .where('id', '=', challengeId)
+          .where('status', 'not in', CLOSED_STATUSES)
+          .returning('id')
+          .executeTakeFirst();
+        if (!changed) throw conflict('This challenge has already been decided.');
+        const body = decision.kind === 'accept' ? `Accepted. ${outcome}` : `Escalated. ${outcome}`;
+        await trx
+          .insertInto('challenge_responses')
+          .values({ id: decisionId, partnership_id: actor.partnershipId, challenge_id: challengeId, author_id: actor.personId, kind: 'decision', body, surface: actor.surface, created_at: at })
+          .execute();
+        let escalationId: string | null = null;
+        if (decision.kind === 'escalate') {
+          escalationId = randomUUID();
+          await trx
+            .insertInto('escalations')
+            .values({ id: escalationId, partnership_id: actor.partnershipId, title: `Challenge: ${c.question.slice(0, 150)}`, issue: outcome, resolution: null, raised_at: at, resolved_at: null, challenge_id: challengeId })
+            .execute();
+          if (c.addressee_agency_id) {
+            await trx.insertInto('escalation_parties').values({ partnership_id: actor.partnershipId, escalation_id: escalationId, agency_id: c.addressee_agency_id }).execute();
+          }
+        }
+        await new AuditLogRepository(trx).append({
+          ...auditActor(actor),
+          action: decision.kind === 'accept' ? 'challenge.accept' : 'challenge.escalate',
+          entityType: 'challenge',
+          entityId: challengeId,
+          detail: { decisionId, impactRecorded: impact !== null, escalationId },
+        });
+      });
+    }
+    return (await this.toContract(await this.query(actor.partnershipId).where('c.id', '=', challengeId).execute()))[0]!;
+  }
+
   async people(actor: Actor): Promise<PersonSummary[]> {
     authorize(actor, 'people.read');
     const rows = await this.db
@@ -162,6 +228,18 @@ export class ChallengeService {
       .orderBy('p.display_name')
       .execute();
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, jobTitle: r.job_title, agencyName: r.agency_name }));
+  }
+
+  /** The challenge's own row, for a change to it; absent from the actor's partnership is not found. */
+  private async stored(actor: Actor, challengeId: string) {
+    const c = await this.db
+      .selectFrom('challenges')
+      .select(['id', 'question', 'status', 'raised_by_id', 'addressee_person_id', 'addressee_agency_id'])
+      .where('partnership_id', '=', actor.partnershipId)
+      .where('id', '=', challengeId)
+      .executeTakeFirst();
+    if (!c) throw notFound('The challenge');
+    return c;
   }
 
   private query(partnershipId: string) {

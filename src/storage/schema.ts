@@ -396,6 +396,30 @@ export interface EvidenceRequestsTable {
   answered_at: Date | null;
   reminders_sent: Generated<number>;
   created_at: Timestamp;
+  /** What made the request (migration 0006). */
+  trigger: Generated<'schedule' | 'due_soon'>;
+  /** The occasion, unique per chair: "schedule:2026-11-23", "due:<action id>:<due date>". */
+  trigger_key: string;
+  /** When the scheduler next sends, reminds or escalates; null when nothing is left to do. */
+  next_step_at: Date | null;
+  escalated_at: Date | null;
+}
+
+/** The actions one evidence request asks about (migration 0006). */
+export interface EvidenceRequestActionsTable {
+  partnership_id: string;
+  request_id: string;
+  action_id: string;
+}
+
+/** A chair's answer from a card; its id comes from the card, so a repeated invoke records once (migration 0006). */
+export interface EvidenceSubmissionsTable {
+  id: string;
+  partnership_id: string;
+  request_id: string;
+  person_id: string;
+  summary: ColumnType<unknown, string, string>;
+  submitted_at: Timestamp;
 }
 
 export interface EscalationsTable {
@@ -407,6 +431,8 @@ export interface EscalationsTable {
   resolution: string | null;
   raised_at: Timestamp;
   resolved_at: Date | null;
+  /** The challenge whose escalation opened this entry (migration 0007). */
+  challenge_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EscalationPartiesTable {
@@ -513,6 +539,8 @@ export interface Database {
   action_history: ActionHistoryTable;
   action_evidence: ActionEvidenceTable;
   evidence_requests: EvidenceRequestsTable;
+  evidence_request_actions: EvidenceRequestActionsTable;
+  evidence_submissions: EvidenceSubmissionsTable;
   escalations: EscalationsTable;
   escalation_parties: EscalationPartiesTable;
   work_plan_activities: WorkPlanActivitiesTable;

@@ -156,14 +156,59 @@ describe('challenge cards and chat commands over HTTP (/api/messages, dev mode)'
     expect(unknown.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
   });
 
-  it('lets the scrutineer ask a follow-up from the card; accepting is not offered as done yet', async () => {
+  it('lets the scrutineer ask a follow-up from the card, with accepting and escalating each behind their own form', async () => {
     const followUp = { verb: 'challenge.followUp', data: { verb: 'challenge.followUp', challengeId, responseId: randomUUID(), followUp: 'Which month exactly?' } };
     const r = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, scrutineer, followUp) });
     expect(r.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(texts(r.body.value)).toEqual(expect.arrayContaining(['Which month exactly?', 'Your follow-up was sent.']));
-    expect(r.body.value.actions.map((a: { verb: string }) => a.verb)).toEqual(['challenge.accept', 'challenge.followUp', 'challenge.escalate']);
-    const accept = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, scrutineer, { verb: 'challenge.accept', data: { verb: 'challenge.accept', challengeId } }) });
-    expect(texts(accept.body.value).some((x) => /not available yet/.test(x))).toBe(true);
+    const actions = r.body.value.actions as { type: string; verb?: string; card?: { actions: { verb: string }[] } }[];
+    expect(actions.map((a) => a.verb ?? a.card!.actions[0]!.verb)).toEqual(['challenge.followUp', 'challenge.accept', 'challenge.escalate']);
+  });
+
+  it('records the scrutineer\u2019s acceptance with its outcome and impact once, and closes the card for everyone', async () => {
+    const db = t.app.database.db;
+    const id = randomUUID();
+    await new ChallengeService(db, new AuditLogRepository(db)).raise(p.actors.scrutineer, { id, question: 'Is the neglect toolkit used at the front door?', addresseePersonId: p.people.partner_member, dueDate: '2099-12-15' });
+    const decide = (user: User, data: Record<string, unknown>) =>
+      request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, user, { verb: 'challenge.accept', data: { verb: 'challenge.accept', challengeId: id, ...data } }) });
+
+    const empty = await decide(scrutineer, { responseId: randomUUID(), outcome: '   ' });
+    expect(texts(empty.body.value).some((x) => /^Nothing was recorded: your text must say what the answer showed/.test(x))).toBe(true);
+    const byPartner = await decide(partner, { responseId: randomUUID(), outcome: 'I accept my own answer.' });
+    expect(texts(byPartner.body.value).some((x) => /may not do this/.test(x))).toBe(true);
+
+    connector.calls.length = 0;
+    const responseId = randomUUID();
+    const accept = { responseId, outcome: 'Audit shows the toolkit in 9 of 10 referrals.', impact: 'Neglect is recognised earlier.' };
+    const r = await decide(scrutineer, accept);
+    expect(texts(r.body.value)).toEqual(expect.arrayContaining(['Audit shows the toolkit in 9 of 10 referrals.', 'Neglect is recognised earlier.', 'Accepted: the outcome was recorded and the challenge is closed.']));
+    expect(JSON.stringify(r.body.value)).not.toContain('Input.Text');
+    const shared = connector.calls.find((c) => c.method === 'PUT')!.body.attachments[0].content;
+    expect(JSON.stringify(shared)).toContain('{"title":"Status","value":"Accepted"}');
+    await decide(scrutineer, accept);
+    const stored = await db.selectFrom('challenges').select(['status', 'outcome', 'impact']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'accepted', outcome: accept.outcome, impact: accept.impact });
+    const decisions = await db.selectFrom('challenge_responses').select('body').where('challenge_id', '=', id).where('kind', '=', 'decision').execute();
+    expect(decisions).toEqual([{ body: `Accepted. ${accept.outcome}` }]);
+    const again = await request(t.url, 'POST', '/api/messages', { json: teams.cardAction(connector.url, scrutineer, { verb: 'challenge.escalate', data: { verb: 'challenge.escalate', challengeId: id, responseId: randomUUID(), escalationReason: 'Changed my mind.' } }) });
+    expect(texts(again.body.value)).toContain('This challenge has already been decided.');
+  });
+
+  it('escalates a challenge into the escalations log, with the addressee\u2019s agency as a party', async () => {
+    const db = t.app.database.db;
+    const id = randomUUID();
+    await new ChallengeService(db, new AuditLogRepository(db)).raise(p.actors.scrutineer, { id, question: 'Why are strategy meetings without police?', addresseePersonId: p.people.partner_member, dueDate: '2099-12-15' });
+    const r = await request(t.url, 'POST', '/api/messages', {
+      json: teams.cardAction(connector.url, scrutineer, { verb: 'challenge.escalate', data: { verb: 'challenge.escalate', challengeId: id, responseId: randomUUID(), escalationReason: 'No answer after two follow-ups.' } }),
+    });
+    expect(texts(r.body.value)).toContain('Escalated: the escalations log has a new entry.');
+    const escalation = await db.selectFrom('escalations').select(['id', 'issue', 'status', 'title']).where('challenge_id', '=', id).executeTakeFirstOrThrow();
+    expect(escalation).toMatchObject({ issue: 'No answer after two follow-ups.', status: 'open', title: 'Challenge: Why are strategy meetings without police?' });
+    const partnerAgency = await db.selectFrom('people').select('agency_id').where('id', '=', p.people.partner_member).executeTakeFirstOrThrow();
+    const parties = await db.selectFrom('escalation_parties').select('agency_id').where('escalation_id', '=', escalation.id).execute();
+    expect(parties).toEqual(partnerAgency.agency_id ? [{ agency_id: partnerAgency.agency_id }] : []);
+    const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', id).where('action', '=', 'challenge.escalate').execute();
+    expect(audit).toHaveLength(1);
   });
 
   it('answers "my challenges" with an @mention in a channel with the challenges addressed to the sender', async () => {
@@ -206,6 +251,9 @@ describe('challenge card actions, handled (botbuilder TestAdapter)', () => {
       respond: async (_actor, _id, body, responseId) => {
         responded.push({ body, responseId });
         return { ...challenge, status: 'answered', responses: [{ id: responseId ?? randomUUID(), authorName: 'Pat Partner', kind: 'answer', body, createdAt: '2026-11-22T10:00:00.000Z' }] };
+      },
+      decide: async () => {
+        throw new Error('A partner cannot decide; this test does not decide.');
       },
     },
     actions: { openForOwner: async () => [] },

@@ -177,8 +177,11 @@ describe('the challenge card, as rendered', () => {
       expect(buttons(r)).toEqual(['Send answer']);
       expect(r.actions.find((a) => a.verb === 'challenge.answer')?.data).toMatchObject({ responseId: RESPONSE_ID });
     } else if (open && viewer === 'scrutineer') {
-      expect(textareas(r)).toEqual(['Follow-up question, or a note on your decision']);
-      expect(buttons(r)).toEqual(['Accept', 'Ask a follow-up', 'Escalate']);
+      // The decisions' own inputs are on sub-cards, drawn when their button is pressed.
+      expect(textareas(r)).toEqual(['Follow-up question']);
+      expect(buttons(r)).toEqual(['Ask a follow-up', 'Accept…', 'Escalate…']);
+      expect(r.inputs.map((i) => i.id)).toEqual(['followUp', 'outcome', 'impact', 'escalationReason']);
+      expect(r.actions.find((a) => a.verb === 'challenge.accept')?.data).toMatchObject({ responseId: RESPONSE_ID });
       expect(r.actions.find((a) => a.verb === 'challenge.followUp')?.data).toMatchObject({ responseId: RESPONSE_ID });
     } else {
       expect(textareas(r)).toEqual([]);
@@ -258,7 +261,7 @@ describe('the rules fail a card that breaks them', () => {
 
   it.each([
     ['a verb no handler routes', scrutineer, (c: Json) => (c.actions[0].verb = 'challenge.approve'), 'is not one the handler routes'],
-    ['data without the challenge', scrutineer, (c: Json) => delete c.actions[2].data.challengeId, 'challengeId'],
+    ['data without the challenge', scrutineer, (c: Json) => delete c.actions[0].data.challengeId, 'challengeId'],
     ['a refresh without the challenge', scrutineer, (c: Json) => (c.refresh.action.data = { verb: 'challenge.refresh' }), 'refresh Action.Execute'],
     ['an answer without its input', addressee, (c: Json) => (inputOf(c).id = 'reply'), 'reads input "answer"'],
     ['an answer that does not send its input', addressee, (c: Json) => (c.actions[0].associatedInputs = 'none'), 'does not send the inputs'],

@@ -54,14 +54,15 @@ describe('the challenge card', () => {
     }
     const ids = (card: AdaptiveCard) => inputs(card).map((i) => i.id);
     expect(ids(views.addressee)).toEqual(['answer']);
-    expect(ids(views.scrutineer)).toEqual(['followUp']);
+    expect(ids(views.scrutineer)).toEqual(['followUp', 'outcome', 'impact', 'escalationReason']);
   });
 
   it('lets the addressee answer, the scrutineer accept, follow up or escalate, and everyone else only read', () => {
-    const verbs = (card: AdaptiveCard) => ((card.actions ?? []) as { verb: string }[]).map((a) => a.verb);
+    // A decision's button opens its own form (Action.ShowCard), whose button carries the verb.
+    const verbs = (card: AdaptiveCard) => ((card.actions ?? []) as { verb?: string; card?: { actions: { verb: string }[] } }[]).map((a) => a.verb ?? a.card!.actions[0]!.verb);
     expect(verbs(views.addressee)).toEqual(['challenge.answer']);
     expect((views.addressee.actions as { data: unknown }[])[0]!.data).toEqual({ verb: 'challenge.answer', challengeId: challenge().id, responseId: '33333333-3333-4333-8333-333333333333' });
-    expect(verbs(views.scrutineer)).toEqual(['challenge.accept', 'challenge.followUp', 'challenge.escalate']);
+    expect(verbs(views.scrutineer)).toEqual(['challenge.followUp', 'challenge.accept', 'challenge.escalate']);
     expect(views.other.actions).toBeUndefined();
     expect(inputs(views.other)).toEqual([]);
     expect(JSON.stringify(views.other)).toContain('When will current health data be on the dashboard?');

@@ -4,6 +4,8 @@ import { migration as documentSyncAndSearch } from './0002-document-sync-and-sea
 import { migration as annotationAnchors } from './0003-annotation-anchors.js';
 import { migration as searchPageFields } from './0004-search-page-fields.js';
 import { migration as botConversationsAndOutbox } from './0005-bot-conversations-and-outbox.js';
+import { migration as evidenceRequests } from './0006-evidence-requests.js';
+import { migration as challengeDecisions } from './0007-challenge-decisions.js';
 
 /**
  * Every migration, in order. Names never change once released: the database records them.
@@ -15,4 +17,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-annotation-anchors': annotationAnchors,
   '0004-search-page-fields': searchPageFields,
   '0005-bot-conversations-and-outbox': botConversationsAndOutbox,
+  '0006-evidence-requests': evidenceRequests,
+  '0007-challenge-decisions': challengeDecisions,
 };
