@@ -2,10 +2,9 @@ import { myActionsCard } from '../cards/my-actions-card.js';
 import { myChallengesCard, type MyChallenge } from '../cards/my-challenges-card.js';
 import type { BotTurn } from '../turn.js';
 import { actorsOf, NOT_LINKED, type BotServices } from './bot-services.js';
+import { ukCalendarDay } from '../../src/domain/uk-date.js';
 
 const CLOSED = ['accepted', 'escalated', 'closed'];
-const ukToday = (now: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /** "my challenges": open challenges addressed to the sender or raised by them, in every partnership they serve. */
 export async function answerMyChallenges(turn: BotTurn, services: BotServices): Promise<void> {
@@ -27,5 +26,5 @@ export async function answerMyActions(turn: BotTurn, services: BotServices): Pro
   const actors = await actorsOf(turn, services.people);
   if (actors.length === 0) return turn.replyText(NOT_LINKED);
   const actions = (await Promise.all(actors.map((a) => services.actions.openForOwner(a.partnershipId, a.personId)))).flat();
-  await turn.replyCard(myActionsCard(actions, ukToday(services.now())), `Line of Sight: ${actions.length} open action${actions.length === 1 ? '' : 's'}`);
+  await turn.replyCard(myActionsCard(actions, ukCalendarDay(services.now())), `Line of Sight: ${actions.length} open action${actions.length === 1 ? '' : 's'}`);
 }

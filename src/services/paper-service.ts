@@ -7,8 +7,8 @@ import type { AuditLogRepository } from '../storage/repositories/audit-log-repos
 import type { Database } from '../storage/schema.js';
 import { type Actor, auditActor, authorize } from './actor.js';
 import { conflict, invalid, notFound, ServiceError } from './errors.js';
+import { ukCalendarDay } from '../domain/uk-date.js';
 
-const ukDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 /**
  * The paper viewer's data: a document with its versions, each version's page text and
@@ -49,7 +49,7 @@ export class PaperService {
       forumName: d.forum_name,
       meetingId: d.meeting_id,
       meetingTitle: d.meeting_title,
-      meetingDate: d.starts_at ? ukDate(d.starts_at) : null,
+      meetingDate: d.starts_at ? ukCalendarDay(d.starts_at) : null,
       currentVersionId: d.current_version_id,
       versions: versions.map((v) => ({
         id: v.id,

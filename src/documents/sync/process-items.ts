@@ -7,6 +7,7 @@ import type { ContentStore } from '../content-store.js';
 import { ConversionUnavailableError, type DocumentSource, type ItemDetails, type SourceItem } from '../document-source.js';
 import { DriveTree, type TreeNode } from './drive-tree.js';
 import type { DriveKey } from './mirror-pages.js';
+import { ukCalendarDay } from '../../domain/uk-date.js';
 
 export type ExtractionOutcome =
   | { status: 'extracted'; pages: string[] }
@@ -58,7 +59,6 @@ export const mimeTypeOf = (fileName: string) => MIME_BY_EXTENSION[fileName.split
 const signatureOf = (i: { content_hash: string | null; ctag: string | null; etag: string | null; size_bytes: number | null }) =>
   i.content_hash ? `hash:${i.content_hash}` : i.ctag ? `ctag:${i.ctag}` : `etag:${i.etag ?? ''}:${i.size_bytes ?? ''}`;
 
-const ukDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 /**
  * Phase two of a sync: apply each changed item to documents and versions. Content is
@@ -128,7 +128,7 @@ function describeError(error: unknown): string {
 
 async function meetingsByForumAndDay(db: Kysely<Database>, partnershipId: string): Promise<Map<string, string>> {
   const rows = await db.selectFrom('meetings').select(['id', 'forum_id', 'starts_at']).where('partnership_id', '=', partnershipId).execute();
-  return new Map(rows.map((m) => [`${m.forum_id}|${ukDate(m.starts_at)}`, m.id]));
+  return new Map(rows.map((m) => [`${m.forum_id}|${ukCalendarDay(m.starts_at)}`, m.id]));
 }
 
 /** The deepest configured folder that holds the item. */
