@@ -20,6 +20,8 @@ import type { PartnershipsRepository } from './storage/repositories/partnerships
 import { createAppServer, type AppServer } from './server/create-server.js';
 import type { Logger } from './server/logger.js';
 import { MembershipCache } from './services/membership-cache.js';
+import { PeriodicTask } from './services/periodic-task.js';
+import { ChallengeDelivery } from '../bot/challenge-delivery.js';
 import { MembershipService } from './services/membership-service.js';
 import { ObservationService } from './services/observation-service.js';
 import { PartnershipService } from './services/partnership-service.js';
@@ -38,6 +40,8 @@ export interface App {
   documents: DocumentPipeline;
   /** Proactive bot messages: enqueue here, the outbox worker sends them. */
   outbox: OutboxService;
+  /** Queues challenge cards and reminders; swept on a schedule, or on demand (tests). */
+  challengeDelivery: ChallengeDelivery;
   close(): Promise<void>;
 }
 
@@ -53,6 +57,8 @@ export interface AppOptions {
   validateResponses?: boolean;
   /** How often the outbox worker looks for due messages (default 2 s). */
   outboxPollIntervalMs?: number;
+  /** How often challenge cards not yet queued, and due reminders, are swept into the outbox (default 5 min; 0: never). */
+  challengeSweepIntervalMs?: number;
 }
 
 /** Composes the whole application from configuration: the one place dependencies are wired. */
@@ -84,12 +90,20 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       pollIntervalMs: options.outboxPollIntervalMs ?? 2_000,
       onError: (error) => logger.error('outbox send failed', { error: (error as Error)?.stack ?? String(error) }),
     });
-    const challenges = new ChallengeService(database.db, repos.auditLog, now);
+    const teamsUsers = new TeamsUsersRepository(database.db);
+    // Late-bound: the delivery reads challenges, and the challenges tell the delivery what was raised.
+    let challengeDelivery: ChallengeDelivery | undefined;
+    const challenges = new ChallengeService(database.db, repos.auditLog, now, async (partnershipId, id) => challengeDelivery?.deliver(partnershipId, id));
+    challengeDelivery = new ChallengeDelivery({ challenges, outbox, conversations: repos.botConversations, teamsUsers, auditLog: repos.auditLog, now });
+    const delivery = challengeDelivery;
+    const challengeSweep = new PeriodicTask(() => delivery.sweep(), options.challengeSweepIntervalMs ?? 5 * 60_000, (error) =>
+      logger.error('challenge delivery sweep failed', { error: (error as Error)?.stack ?? String(error) }),
+    );
     const botServices = {
       people: repos.people,
       challenges,
       actions: new ActionsRepository(database.db),
-      teamsUsers: new TeamsUsersRepository(database.db),
+      teamsUsers,
       now,
     };
     const messages = createBotEndpoint(createTurnHandler({ conversations: repos.botConversations, now, services: botServices }), {
@@ -119,6 +133,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     });
     documents.runner.schedule(config.syncIntervalMinutes);
     outboxWorker.start();
+    challengeSweep.start();
     return {
       config,
       database,
@@ -126,8 +141,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       seeded,
       documents,
       outbox,
+      challengeDelivery: delivery,
       async close() {
         documents.runner.stop();
+        await challengeSweep.stop();
         await outboxWorker.stop();
         await server.close();
         await documents.runner.drain();

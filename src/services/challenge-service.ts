@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FLAG_LABELS, findChildIdentifiers } from '../guard/index.js';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Challenge, NewChallenge } from '../contract/challenges.js';
 import type { PersonSummary } from '../contract/resources.js';
 import { can } from '../domain/permissions.js';
@@ -9,6 +9,7 @@ import type { ChallengeStatus } from '../domain/vocabulary.js';
 import type { Database } from '../storage/schema.js';
 import { type Actor, auditActor, authorize } from './actor.js';
 import { conflict, forbidden, invalid, notFound, ServiceError } from './errors.js';
+import { ukCalendarDay } from '../domain/uk-date.js';
 
 /** A challenge in one of these takes no more answers or decisions. */
 const CLOSED_STATUSES: ChallengeStatus[] = ['accepted', 'escalated', 'closed'];
@@ -20,19 +21,19 @@ export interface ChallengeDecision {
   impact?: string;
 }
 
-const ukToday = (now: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /**
  * Challenges: questions from the scrutineer to a named partner. The scrutineer and the
  * partnership's readers see all of them; a partner sees those addressed to them or to
- * their agency. The bot delivers them (a later piece of work); this is the tab's side.
+ * their agency. The bot delivers them (bot/challenge-delivery.ts), told through `onRaised`.
  */
 export class ChallengeService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly auditLog: AuditLogRepository,
     private readonly now: () => Date = () => new Date(),
+    /** Told of each newly raised challenge (the bot queues its card). A failure here never fails the raise. */
+    private readonly onRaised?: (partnershipId: string, challengeId: string) => Promise<unknown>,
   ) {}
 
   async raise(actor: Actor, input: NewChallenge): Promise<Challenge> {
@@ -45,7 +46,7 @@ export class ChallengeService {
       .where('is_active', '=', true)
       .executeTakeFirst();
     if (!addressee) throw invalid('addresseePersonId', 'names nobody in this partnership.');
-    if (input.dueDate < ukToday(this.now())) throw invalid('dueDate', 'must not be in the past.');
+    if (input.dueDate < ukCalendarDay(this.now())) throw invalid('dueDate', 'must not be in the past.');
     // A challenge leaves the private workspace: anything that may identify a child is shown first.
     const flags = findChildIdentifiers(input.question);
     if (flags.length > 0 && !input.identifiersConfirmed) {
@@ -96,6 +97,8 @@ export class ChallengeService {
     }
     if (inserted) {
       await this.auditLog.append({ ...auditActor(actor), action: 'challenge.raise', entityType: 'challenge', entityId: input.id, detail: { addressee: addressee.id, identifiersConfirmed: flags.length } });
+      // The challenge is saved; if its card cannot be queued now, the bot's sweep queues it later.
+      await this.onRaised?.(actor.partnershipId, input.id).catch(() => undefined);
     }
     return (await this.toContract([stored]))[0]!;
   }
@@ -230,6 +233,41 @@ export class ChallengeService {
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, jobTitle: r.job_title, agencyName: r.agency_name }));
   }
 
+  // The bot's deliveries and reminders act for the system, not for a signed-in person.
+
+  /** One challenge as its card shows it, for delivery. */
+  async forDelivery(partnershipId: string, challengeId: string): Promise<Challenge | undefined> {
+    return (await this.toContract(await this.query(partnershipId).where('c.id', '=', challengeId).execute()))[0];
+  }
+
+  /**
+   * Challenges still waiting for their addressee whose due date is within `days` of `today` or past
+   * (UK calendar days), with their partnership, for reminders.
+   */
+  async awaitingAnswerDueBy(today: string, days: number): Promise<{ partnershipId: string; challenge: Challenge }[]> {
+    const rows = await this.db
+      .selectFrom('challenges')
+      .select(['id', 'partnership_id'])
+      .where('status', 'in', ['open', 'follow_up'])
+      .where('addressee_person_id', 'is not', null)
+      .where(sql<boolean>`due_date <= ${today}::date + ${days}::int`)
+      .orderBy('due_date')
+      .limit(1000)
+      .execute();
+    const out: { partnershipId: string; challenge: Challenge }[] = [];
+    for (const r of rows) {
+      const challenge = await this.forDelivery(r.partnership_id, r.id);
+      if (challenge) out.push({ partnershipId: r.partnership_id, challenge });
+    }
+    return out;
+  }
+
+  /** Open challenges raised since `since`, for a sweep that delivers any whose card was never queued. */
+  async raisedSince(since: Date): Promise<{ partnershipId: string; challengeId: string }[]> {
+    const rows = await this.db.selectFrom('challenges').select(['id', 'partnership_id']).where('raised_at', '>=', since).where('status', 'not in', CLOSED_STATUSES).execute();
+    return rows.map((r) => ({ partnershipId: r.partnership_id, challengeId: r.id }));
+  }
+
   /** The challenge's own row, for a change to it; absent from the actor's partnership is not found. */
   private async stored(actor: Actor, challengeId: string) {
     const c = await this.db
@@ -278,7 +316,7 @@ export class ChallengeService {
       .where('r.challenge_id', 'in', rows.map((r) => r.id))
       .orderBy('r.created_at')
       .execute();
-    const today = ukToday(this.now());
+    const today = ukCalendarDay(this.now());
     return rows.map((r) => ({
       id: r.id,
       question: r.question,

@@ -44,6 +44,11 @@ export class OutboxService {
     return this.enqueue({ ...input, conversationRef: refOf(chat) });
   }
 
+  /** Whether a message with this key was ever queued (whatever became of it). */
+  async isQueued(idempotencyKey: string): Promise<boolean> {
+    return (await this.outbox.findByKey(idempotencyKey)) !== undefined;
+  }
+
   /** Messages that could not be delivered, for the business manager. */
   async undelivered(partnershipId: string): Promise<OutboxMessage[]> {
     return this.outbox.listUndelivered(partnershipId);

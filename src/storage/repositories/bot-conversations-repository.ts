@@ -116,6 +116,23 @@ export class BotConversationsRepository {
     return row && toStored(row);
   }
 
+  /** The channel of a forum (forums.teams_channel_id), if the bot is installed in its team. */
+  async channelOfForum(partnershipId: string, forumId: string): Promise<StoredConversation | undefined> {
+    const row = await this.db
+      .selectFrom('bot_conversations as bc')
+      .innerJoin('forums as f', (j) => j.onRef('f.partnership_id', '=', 'bc.partnership_id'))
+      .selectAll('bc')
+      .where('bc.partnership_id', '=', partnershipId)
+      .where('f.id', '=', forumId)
+      .where('bc.conversation_type', '=', 'channel')
+      .where('bc.removed_at', 'is', null)
+      // A channel's conversation id is its channel id; the installation event may carry either.
+      .where((eb) => eb.or([eb('bc.channel_id', '=', eb.ref('f.teams_channel_id')), eb('bc.conversation_id', '=', eb.ref('f.teams_channel_id'))]))
+      .orderBy('bc.updated_at', 'desc')
+      .executeTakeFirst();
+    return row && toStored(row);
+  }
+
   /** Conversations of a partnership the bot is still in. */
   async listActive(partnershipId: string): Promise<StoredConversation[]> {
     return (await this.select(this.db).where('partnership_id', '=', partnershipId).where('removed_at', 'is', null).orderBy('installed_at').execute()).map(toStored);
