@@ -21,6 +21,9 @@ import { createAppServer, type AppServer } from './server/create-server.js';
 import type { Logger } from './server/logger.js';
 import { MembershipCache } from './services/membership-cache.js';
 import { PeriodicTask } from './services/periodic-task.js';
+import { EvidenceRequestService } from './services/evidence-request-service.js';
+import { EvidenceSubmissionService } from './services/evidence-submission-service.js';
+import { evidenceRequestMessages } from '../bot/evidence-request-messages.js';
 import { ChallengeDelivery } from '../bot/challenge-delivery.js';
 import { MembershipService } from './services/membership-service.js';
 import { ObservationService } from './services/observation-service.js';
@@ -42,6 +45,8 @@ export interface App {
   outbox: OutboxService;
   /** Queues challenge cards and reminders; swept on a schedule, or on demand (tests). */
   challengeDelivery: ChallengeDelivery;
+  /** Asks subgroup chairs for evidence, reminds and escalates; run on a schedule, or by tick() (tests). */
+  evidenceRequests: EvidenceRequestService;
   close(): Promise<void>;
 }
 
@@ -59,6 +64,8 @@ export interface AppOptions {
   outboxPollIntervalMs?: number;
   /** How often challenge cards not yet queued, and due reminders, are swept into the outbox (default 5 min; 0: never). */
   challengeSweepIntervalMs?: number;
+  /** How often evidence requests are made, sent, reminded and escalated (default 5 min; 0: never). */
+  evidenceRequestIntervalMs?: number;
 }
 
 /** Composes the whole application from configuration: the one place dependencies are wired. */
@@ -99,11 +106,27 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     const challengeSweep = new PeriodicTask(() => delivery.sweep(), options.challengeSweepIntervalMs ?? 5 * 60_000, (error) =>
       logger.error('challenge delivery sweep failed', { error: (error as Error)?.stack ?? String(error) }),
     );
+    const evidenceRequests = new EvidenceRequestService({
+      db: database.db,
+      messages: evidenceRequestMessages,
+      settings: config.evidenceRequests,
+      now,
+      onError: (error, requestId) => logger.error('evidence request step failed', { requestId, error: (error as Error)?.stack ?? String(error) }),
+    });
+    const evidenceSchedule = new PeriodicTask(
+      async () => {
+        const report = await evidenceRequests.tick();
+        if (report.created + report.steps + report.failed > 0) logger.info('evidence requests', { ...report });
+      },
+      options.evidenceRequestIntervalMs ?? 5 * 60_000,
+      (error) => logger.error('evidence request pass failed', { error: (error as Error)?.stack ?? String(error) }),
+    );
     const botServices = {
       people: repos.people,
       challenges,
       actions: new ActionsRepository(database.db),
       teamsUsers,
+      evidenceRequests: new EvidenceSubmissionService(database.db, now),
       now,
     };
     const messages = createBotEndpoint(createTurnHandler({ conversations: repos.botConversations, now, services: botServices }), {
@@ -134,6 +157,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     documents.runner.schedule(config.syncIntervalMinutes);
     outboxWorker.start();
     challengeSweep.start();
+    evidenceSchedule.start();
     return {
       config,
       database,
@@ -142,9 +166,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       documents,
       outbox,
       challengeDelivery: delivery,
+      evidenceRequests,
       async close() {
         documents.runner.stop();
         await challengeSweep.stop();
+        await evidenceSchedule.stop();
         await outboxWorker.stop();
         await server.close();
         await documents.runner.drain();

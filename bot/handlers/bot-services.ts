@@ -1,4 +1,5 @@
 import type { ChallengeService } from '../../src/services/challenge-service.js';
+import type { EvidenceSubmissionService } from '../../src/services/evidence-submission-service.js';
 import type { Actor } from '../../src/services/actor.js';
 import type { ActionsRepository } from '../../src/storage/repositories/actions-repository.js';
 import type { PeopleRepository } from '../../src/storage/repositories/people-repository.js';
@@ -11,6 +12,8 @@ export interface BotServices {
   challenges: Pick<ChallengeService, 'list' | 'respond' | 'decide'>;
   actions: Pick<ActionsRepository, 'openForOwner'>;
   teamsUsers: Pick<TeamsUsersRepository, 'entraObjectIds'>;
+  /** Subgroup chairs' answers to evidence requests (absent: the card's verb is refused). */
+  evidenceRequests?: Pick<EvidenceSubmissionService, 'view' | 'submit'>;
   now: () => Date;
 }
 

@@ -3,6 +3,7 @@ import { conversationEventsHandler, type ConversationStore } from './conversatio
 import { handleTurn, type CommandHandlers } from './message-handler.js';
 import type { BotServices } from './bot-services.js';
 import { challengeActionsHandler } from './challenge-actions.js';
+import { evidenceActionsHandler, isEvidenceVerb } from './evidence-actions.js';
 import { answerMyActions, answerMyChallenges } from './my-commands.js';
 
 /** Sends each incoming activity to the handler for its kind. */
@@ -10,6 +11,7 @@ export function createTurnHandler(deps: { conversations: ConversationStore; now?
   const events = conversationEventsHandler(deps.conversations, deps.now);
   const services = deps.services;
   const cardActions = services && challengeActionsHandler(services);
+  const evidenceActions = services && evidenceActionsHandler(services);
   const commands: CommandHandlers = services
     ? { 'my challenges': (t) => answerMyChallenges(t, services), 'my actions': (t) => answerMyActions(t, services) }
     : {};
@@ -19,7 +21,8 @@ export function createTurnHandler(deps: { conversations: ConversationStore; now?
       return;
     }
     if (turn.activityType === 'invoke') {
-      if (turn.name === 'adaptiveCard/action' && cardActions) await cardActions(turn);
+      if (turn.name === 'adaptiveCard/action' && evidenceActions && isEvidenceVerb(turn)) await evidenceActions(turn);
+      else if (turn.name === 'adaptiveCard/action' && cardActions) await cardActions(turn);
       return;
     }
     await handleTurn(turn, commands);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_EVIDENCE_SCHEDULE, type EvidenceRequestSettings, parseEvidenceSchedule, SCHEDULE_FORMAT_HINT } from '../domain/evidence-schedule.js';
 
 /** One problem with one environment variable, in words a person can act on. */
 export interface ConfigProblem {
@@ -63,6 +64,8 @@ export interface Config {
   contentDir: string;
   /** Minutes between scheduled document syncs; 0 means on demand only. */
   syncIntervalMinutes: number;
+  /** When subgroup chairs are asked for evidence, reminded, and escalated (EVIDENCE_*). */
+  evidenceRequests: EvidenceRequestSettings;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -84,6 +87,18 @@ const httpUrl = (what: string) =>
       .refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
         error: `must be an http(s) URL, ${what}`,
       }),
+  );
+
+/** A whole number between min and max, with a default; the errors say the unit. */
+const wholeNumber = (unit: string, min: number, max: number, fallback: number, minWords: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `must be a whole number of ${unit}` })
+      .int({ error: `must be a whole number of ${unit}` })
+      .min(min, { error: `must be ${minWords}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
   );
 
 const envSchema = z.object({
@@ -170,6 +185,20 @@ const envSchema = z.object({
       .max(1440, { error: 'must be at most 1440 (a day)' })
       .default(15),
   ),
+  EVIDENCE_REQUEST_SCHEDULE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default(DEFAULT_EVIDENCE_SCHEDULE)
+      .transform((v, ctx) => {
+        const schedule = parseEvidenceSchedule(v);
+        if (!schedule) ctx.addIssue({ code: 'custom', message: SCHEDULE_FORMAT_HINT });
+        return schedule ?? z.NEVER;
+      }),
+  ),
+  EVIDENCE_REQUEST_DUE_SOON_DAYS: wholeNumber('days', 0, 90, 7, '0 (never) or more'),
+  EVIDENCE_REMINDER_DAYS: wholeNumber('days', 1, 60, 3, 'at least 1'),
+  EVIDENCE_REMINDERS_BEFORE_ESCALATION: wholeNumber('reminders', 0, 10, 2, '0 (escalate at once) or more'),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
@@ -275,6 +304,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',
     contentDir: path.join(dataDir, 'content'),
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
+    evidenceRequests: {
+      schedule: e.EVIDENCE_REQUEST_SCHEDULE,
+      dueSoonDays: e.EVIDENCE_REQUEST_DUE_SOON_DAYS,
+      reminderDays: e.EVIDENCE_REMINDER_DAYS,
+      remindersBeforeEscalation: e.EVIDENCE_REMINDERS_BEFORE_ESCALATION,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -28,28 +28,38 @@ export const DEMO_AGENCIES: DemoAgency[] = [
   { key: 'vcs', name: 'Demo Families Voluntary Alliance', kind: 'voluntary', statutory: false },
 ];
 
+/**
+ * The demo people's tenant. SYNTHETIC: no real Microsoft Entra tenant has this id. It and each
+ * person's `entraObjectId` exist so that the bot (and Agents Playground, whose
+ * .m365agentsplayground.yml uses the same ids) matches demo people by Entra object id and
+ * tenant, as it matches Teams users. The agencies keep no tenant.
+ */
+export const DEMO_TENANT_ID = '00000000-0000-4000-8000-00000000de70';
+
 export interface DemoPerson {
   key: string;
   displayName: string;
   jobTitle: string;
   role: Role;
   agency: string | null;
+  /** A made-up Entra object id in DEMO_TENANT_ID (synthetic, like the person). */
+  entraObjectId: string;
 }
 
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { key: 'scrutineer', displayName: 'Jordan Ellis', jobTitle: 'Independent Scrutineer (demo)', role: 'scrutineer', agency: null },
-  { key: 'bm', displayName: 'Priya Nair', jobTitle: 'Partnership Business Manager (demo)', role: 'business_manager', agency: 'la' },
-  { key: 'dcs', displayName: 'Morgan Hale', jobTitle: "Director of Children's Services (demo)", role: 'safeguarding_partner', agency: 'la' },
-  { key: 'police-lead', displayName: 'Chris Adeyemi', jobTitle: 'Detective Superintendent, Public Protection (demo)', role: 'safeguarding_partner', agency: 'police' },
-  { key: 'icb-lead', displayName: 'Helen Okafor', jobTitle: 'Chief Nurse (demo)', role: 'safeguarding_partner', agency: 'icb' },
-  { key: 'qa-chair', displayName: 'Dana Whitfield', jobTitle: 'Head of Quality Assurance (demo)', role: 'subgroup_chair', agency: 'la' },
-  { key: 'cr-chair', displayName: 'Ravi Menon', jobTitle: 'Designated Nurse for Safeguarding Children (demo)', role: 'subgroup_chair', agency: 'icb' },
-  { key: 'ld-chair', displayName: 'Tom Beckett', jobTitle: 'Headteacher and Education Safeguarding Lead (demo)', role: 'subgroup_chair', agency: 'schools' },
-  { key: 'ex-chair', displayName: 'Aisha Karim', jobTitle: 'Detective Chief Inspector, Exploitation (demo)', role: 'subgroup_chair', agency: 'police' },
-  { key: 'probation', displayName: 'Lee Marsh', jobTitle: 'Senior Probation Officer (demo)', role: 'partner_member', agency: 'probation' },
-  { key: 'vcs', displayName: 'Grace Lin', jobTitle: 'Chief Officer, Families Alliance (demo)', role: 'partner_member', agency: 'vcs' },
-  { key: 'trust', displayName: 'Owen Price', jobTitle: 'Named Nurse, Community Health (demo)', role: 'partner_member', agency: 'trust' },
-  { key: 'observer', displayName: 'Nadia Shah', jobTitle: 'Lead Member for Children, observer (demo)', role: 'read_only', agency: 'la' },
+  { key: 'scrutineer', displayName: 'Jordan Ellis', jobTitle: 'Independent Scrutineer (demo)', role: 'scrutineer', agency: null, entraObjectId: '00000000-0000-4000-8000-000000000001' },
+  { key: 'bm', displayName: 'Priya Nair', jobTitle: 'Partnership Business Manager (demo)', role: 'business_manager', agency: 'la', entraObjectId: '00000000-0000-4000-8000-000000000002' },
+  { key: 'dcs', displayName: 'Morgan Hale', jobTitle: "Director of Children's Services (demo)", role: 'safeguarding_partner', agency: 'la', entraObjectId: '00000000-0000-4000-8000-000000000003' },
+  { key: 'police-lead', displayName: 'Chris Adeyemi', jobTitle: 'Detective Superintendent, Public Protection (demo)', role: 'safeguarding_partner', agency: 'police', entraObjectId: '00000000-0000-4000-8000-000000000004' },
+  { key: 'icb-lead', displayName: 'Helen Okafor', jobTitle: 'Chief Nurse (demo)', role: 'safeguarding_partner', agency: 'icb', entraObjectId: '00000000-0000-4000-8000-000000000005' },
+  { key: 'qa-chair', displayName: 'Dana Whitfield', jobTitle: 'Head of Quality Assurance (demo)', role: 'subgroup_chair', agency: 'la', entraObjectId: '00000000-0000-4000-8000-000000000006' },
+  { key: 'cr-chair', displayName: 'Ravi Menon', jobTitle: 'Designated Nurse for Safeguarding Children (demo)', role: 'subgroup_chair', agency: 'icb', entraObjectId: '00000000-0000-4000-8000-000000000007' },
+  { key: 'ld-chair', displayName: 'Tom Beckett', jobTitle: 'Headteacher and Education Safeguarding Lead (demo)', role: 'subgroup_chair', agency: 'schools', entraObjectId: '00000000-0000-4000-8000-000000000008' },
+  { key: 'ex-chair', displayName: 'Aisha Karim', jobTitle: 'Detective Chief Inspector, Exploitation (demo)', role: 'subgroup_chair', agency: 'police', entraObjectId: '00000000-0000-4000-8000-000000000009' },
+  { key: 'probation', displayName: 'Lee Marsh', jobTitle: 'Senior Probation Officer (demo)', role: 'partner_member', agency: 'probation', entraObjectId: '00000000-0000-4000-8000-00000000000a' },
+  { key: 'vcs', displayName: 'Grace Lin', jobTitle: 'Chief Officer, Families Alliance (demo)', role: 'partner_member', agency: 'vcs', entraObjectId: '00000000-0000-4000-8000-00000000000b' },
+  { key: 'trust', displayName: 'Owen Price', jobTitle: 'Named Nurse, Community Health (demo)', role: 'partner_member', agency: 'trust', entraObjectId: '00000000-0000-4000-8000-00000000000c' },
+  { key: 'observer', displayName: 'Nadia Shah', jobTitle: 'Lead Member for Children, observer (demo)', role: 'read_only', agency: 'la', entraObjectId: '00000000-0000-4000-8000-00000000000d' },
 ];
 
 export interface DemoForum {

@@ -13,6 +13,7 @@ import {
   DEMO_FORUMS,
   DEMO_PARTNERSHIP,
   DEMO_PEOPLE,
+  DEMO_TENANT_ID,
   type DemoMeetingPlan,
   demoMeetings,
   documentsAreOut,
@@ -166,8 +167,9 @@ async function writeRows(trx: Transaction<Database>, partnershipId: string, meet
         email: `${p.key}@demo-borough.example`,
         role: p.role,
         agency_id: p.agency ? agencyId.get(p.agency)! : null,
-        entra_object_id: null,
-        tenant_id: null,
+        // Synthetic Entra identities, so the bot and Agents Playground find demo people as Teams users.
+        entra_object_id: p.entraObjectId,
+        tenant_id: DEMO_TENANT_ID,
       })),
     )
     .execute();
@@ -244,8 +246,10 @@ async function writeRows(trx: Transaction<Database>, partnershipId: string, meet
     }
   }
 
+  const actionIds = new Map<string, string>();
   for (const a of DEMO_ACTIONS) {
     const id = randomUUID();
+    actionIds.set(a.ref, id);
     const owner = DEMO_PEOPLE.find((p) => p.key === a.owner)!;
     const complete = a.status === 'complete';
     await trx
@@ -303,12 +307,22 @@ async function writeRows(trx: Transaction<Database>, partnershipId: string, meet
     }
   }
 
-  // Evidence requests: each subgroup chair is asked monthly about their open actions.
+  // Evidence requests: each subgroup chair answered one four weeks ago. This period's are made by
+  // the scheduler once the server runs (EVIDENCE_REQUEST_SCHEDULE).
   for (const f of DEMO_FORUMS.filter((x) => x.kind === 'subgroup')) {
+    const id = randomUUID();
+    const askedAt = new Date(now.getTime() - 28 * day);
     await trx
       .insertInto('evidence_requests')
-      .values({ id: randomUUID(), partnership_id: partnershipId, chair_person_id: personId.get(f.chair)!, forum_id: forumId.get(f.key)!, due_at: new Date(now.getTime() + 7 * day), status: 'scheduled', sent_at: null, answered_at: null })
+      .values({ id, partnership_id: partnershipId, chair_person_id: personId.get(f.chair)!, forum_id: forumId.get(f.key)!, due_at: new Date(askedAt.getTime() + 3 * day), status: 'answered', sent_at: askedAt, answered_at: new Date(askedAt.getTime() + 2 * day), created_at: askedAt, trigger: 'schedule', trigger_key: `demo:${f.key}:${isoDay(-28)}`, next_step_at: null, escalated_at: null })
       .execute();
+    const asked = DEMO_ACTIONS.filter((a) => a.owner === f.chair && a.status !== 'complete');
+    if (asked.length > 0) {
+      await trx
+        .insertInto('evidence_request_actions')
+        .values(asked.map((a) => ({ partnership_id: partnershipId, request_id: id, action_id: actionIds.get(a.ref)! })))
+        .execute();
+    }
   }
 
   await trx

@@ -10,6 +10,10 @@ import { BOT_COMMANDS, helpCard } from '../../bot/cards/help-card.js';
 import { myActionsCard } from '../../bot/cards/my-actions-card.js';
 import { myChallengesCard } from '../../bot/cards/my-challenges-card.js';
 import { ChallengeActionData, HANDLED_VERBS, VERB_INPUTS } from '../../bot/handlers/challenge-actions.js';
+import { evidenceEscalationCard } from '../../bot/cards/evidence-escalation-card.js';
+import { evidenceRequestCard } from '../../bot/cards/evidence-request-card.js';
+import { EVIDENCE_HANDLED_VERBS, EvidenceActionData } from '../../bot/handlers/evidence-actions.js';
+import { sampleEvidenceAction, sampleEvidenceRequest } from '../support/evidence-fixtures.js';
 import type { AdaptiveCard } from '../../bot/turn.js';
 import type { Challenge } from '../../src/contract/challenges.js';
 import { sampleChallenge } from '../support/challenge-fixtures.js';
@@ -44,6 +48,7 @@ interface Case {
 const challengeCases = Object.entries(STATES).flatMap(([state, c]) =>
   VIEWERS.map((viewer) => ({ name: `challenge card, ${state}, ${viewer} view`, json: view(c, viewer), state, viewer, challenge: c })),
 );
+const SUBMISSION_ID = '88888888-8888-4888-8888-888888888888';
 const CASES: Case[] = [
   ...challengeCases,
   { name: 'challenge card, with a "sent" notice', json: view(STATES.answered!, 'addressee', { notice: { text: 'Your answer was sent.', tone: 'good' } }) },
@@ -71,6 +76,31 @@ const CASES: Case[] = [
     ]),
   },
   { name: 'my challenges card, empty', json: myChallengesCard([]) },
+  { name: 'evidence request card', json: evidenceRequestCard(sampleEvidenceRequest(), { submissionId: SUBMISSION_ID }) },
+  {
+    name: 'evidence request card, reminder 2, one action signed off',
+    json: evidenceRequestCard(sampleEvidenceRequest({ remindersSent: 2, actions: [sampleEvidenceAction(), sampleEvidenceAction({ id: 'a3a3a3a3-3333-4333-8333-333333333333', reference: 'S11-02', status: 'complete', editable: false })] }), { submissionId: SUBMISSION_ID, reminder: 2 }),
+  },
+  {
+    name: 'evidence request card, due soon',
+    json: evidenceRequestCard(sampleEvidenceRequest({ trigger: 'due_soon', actions: [sampleEvidenceAction({ dueDate: '2026-11-27' })] }), { submissionId: SUBMISSION_ID }),
+  },
+  {
+    name: 'evidence request card, confirmed',
+    json: evidenceRequestCard(sampleEvidenceRequest(), { submissionId: SUBMISSION_ID, notice: { text: 'Thank you: your update was recorded in the tracker.', tone: 'good', lines: ['AUD-01: in progress \u2192 proposed complete.'] } }),
+  },
+  {
+    name: 'evidence request card, refused with what was typed',
+    json: evidenceRequestCard(sampleEvidenceRequest(), {
+      submissionId: SUBMISSION_ID,
+      notice: { text: 'Nothing was saved.', tone: 'attention' },
+      problems: { 'evidence:a1a1a1a1-1111-4111-8111-111111111111': 'AUD-01: the evidence link must be on SharePoint (an address ending in .sharepoint.com), not evil.example.' },
+      values: { 'evidence:a1a1a1a1-1111-4111-8111-111111111111': 'https://evil.example/x', 'status:a1a1a1a1-1111-4111-8111-111111111111': 'proposed_complete' },
+    }),
+  },
+  { name: 'evidence request card, nothing left to update', json: evidenceRequestCard(sampleEvidenceRequest({ actions: [sampleEvidenceAction({ status: 'complete', editable: false })] }), { submissionId: SUBMISSION_ID }) },
+  { name: 'evidence escalation card', json: evidenceEscalationCard(sampleEvidenceRequest({ remindersSent: 2 }), { chairReached: true }) },
+  { name: 'evidence escalation card, chair not reachable', json: evidenceEscalationCard(sampleEvidenceRequest(), { chairReached: false }) },
 ];
 
 const cache = new WeakMap<object, RenderedCard>();
@@ -117,11 +147,14 @@ function actionProblems(r: RenderedCard): string[] {
     const name = `${action.where} ${action.type} "${action.title ?? ''}"`;
     if (action.type === 'Action.Submit') problems.push(`${name}: Action.Submit reaches no handler (only Action.Execute is routed)`);
     if (action.type !== 'Action.Execute') continue;
-    if (!action.verb || !HANDLED_VERBS.includes(action.verb as never)) {
+    // Evidence request verbs go to evidence-actions.ts, every other verb to challenge-actions.ts.
+    const evidence = EVIDENCE_HANDLED_VERBS.includes(action.verb as never);
+    if (!action.verb || (!evidence && !HANDLED_VERBS.includes(action.verb as never))) {
       problems.push(`${name}: verb "${action.verb ?? ''}" is not one the handler routes`);
       continue;
     }
-    const data = ChallengeActionData.safeParse(action.data);
+    if (evidence && action.associatedInputs === 'none') problems.push(`${name}: does not send the inputs, but the handler reads them`);
+    const data = (evidence ? EvidenceActionData : ChallengeActionData).safeParse(action.data);
     if (!data.success) problems.push(`${name}: data lacks what the handler reads: ${data.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     const inputId = (VERB_INPUTS as Record<string, string>)[action.verb];
     if (inputId && !inputIds.has(inputId)) problems.push(`${name}: the handler reads input "${inputId}", which the card does not have`);
@@ -274,5 +307,60 @@ describe('the rules fail a card that breaks them', () => {
     ],
   ])('actions: %s', (_name, card, mutate, expected) => {
     expect(actionProblems(broken(card, mutate)).join('\n')).toContain(expected);
+  });
+});
+
+// ---- the evidence request cards, as rendered ----------------------------------------------------
+
+describe('the evidence request cards, as rendered', () => {
+  const byName = (name: string) => rendered(CASES.find((c) => c.name === name)!.json);
+  const A1 = 'a1a1a1a1-1111-4111-8111-111111111111';
+  const A2 = 'a2a2a2a2-2222-4222-8222-222222222222';
+  const options = (r: RenderedCard) => [...r.element.querySelectorAll('select')].map((s) => [...s.querySelectorAll('option')].map((o) => o.value).filter(Boolean));
+
+  it('asks about each open action: a status (never "complete"), per cent done, a comment and a link, all sent by one evidence.submit', () => {
+    const r = byName('evidence request card');
+    expect(r.text).toContain('Evidence update requested');
+    expect(r.text).toContain('Dana Whitfield: Please update your open actions by Thu 26 November 2026');
+    expect(r.text).toContain('AUD-01: Re-audit the two neglect cases judged inadequate within three months.');
+    expect(r.text).toContain('Case Review Subgroup, due Sun 15 November 2026 (overdue): not started, 10% done');
+    expect(r.text).toContain('Evidence so far: Briefing log.xlsx');
+    expect(r.inputs.map((i) => i.id)).toEqual([`status:${A1}`, `percent:${A1}`, `comment:${A1}`, `evidence:${A1}`, `status:${A2}`, `percent:${A2}`, `comment:${A2}`, `evidence:${A2}`]);
+    expect(options(r)).toEqual([
+      ['not_started', 'in_progress', 'proposed_complete'],
+      ['not_started', 'in_progress', 'proposed_complete'],
+    ]);
+    expect(r.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Execute', verb: 'evidence.submit', data: { verb: 'evidence.submit', requestId: sampleEvidenceRequest().id, submissionId: SUBMISSION_ID } }),
+    ]);
+  });
+
+  it('says when it is a reminder or about an action due soon, and offers nothing for signed-off actions', () => {
+    const reminder = byName('evidence request card, reminder 2, one action signed off');
+    expect(reminder.text).toContain('Reminder 2: evidence update requested');
+    expect(reminder.text).toContain('First asked on Mon 23 November 2026.');
+    expect(reminder.text).toContain('Signed off, withdrawn, or no longer yours: nothing to update.');
+    expect(reminder.inputs.map((i) => i.id)).toEqual([`status:${A1}`, `percent:${A1}`, `comment:${A1}`, `evidence:${A1}`]);
+    expect(byName('evidence request card, due soon').text).toContain('An action is due soon Dana Whitfield: AUD-01 is due on Fri 27 November 2026.');
+    const none = byName('evidence request card, nothing left to update');
+    expect(none.actions).toEqual([]);
+    expect(none.text).toContain('nothing to update here');
+  });
+
+  it('shows the confirmation, or why nothing was saved beside the input, with what was typed', () => {
+    expect(byName('evidence request card, confirmed').text).toContain('Thank you: your update was recorded in the tracker. AUD-01: in progress \u2192 proposed complete.');
+    const refused = byName('evidence request card, refused with what was typed');
+    expect(refused.text).toContain('Nothing was saved.');
+    expect(refused.text).toContain('AUD-01: the evidence link must be on SharePoint (an address ending in .sharepoint.com), not evil.example.');
+    expect((refused.element.querySelector(`input[type="url"]`) as HTMLInputElement).value).toBe('https://evil.example/x');
+    expect((refused.element.querySelector('select') as HTMLSelectElement).value).toBe('proposed_complete');
+  });
+
+  it('tells the business manager who has not answered, and about which actions', () => {
+    const r = byName('evidence escalation card');
+    expect(r.text).toContain('Dana Whitfield has not answered the evidence request of Mon 23 November 2026, after 2 reminders.');
+    expect(r.text).toContain('CR-03: Track which teams have used practice review briefings.');
+    expect(r.actions).toEqual([]);
+    expect(byName('evidence escalation card, chair not reachable').text).toContain('could not be reached');
   });
 });
