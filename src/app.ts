@@ -76,7 +76,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info('migrations applied', { applied });
-    const repos = createRepositories(database.db, { coalesceWrites: database.kind === 'pglite' });
+    const repos = createRepositories(database.db, { coalesceWrites: true, writesInFlight: database.kind === 'pglite' ? 1 : 4 });
     const documents = createDocumentPipeline(config, database.db, { logger, now, graph: options.graph });
     let seeded = false;
     if (config.seedDemo) {

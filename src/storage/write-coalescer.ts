@@ -1,12 +1,12 @@
 /**
- * Group commit for a database with one connection (PGlite). Writes that arrive while a statement is running,
+ * Group commit. Writes that arrive while a statement is running,
  * or in the same turn of the event loop, go together in the next statement, so fifty concurrent saves cost a
  * few statements, not fifty. A lone write waits only for the rest of the current turn (setImmediate), never
  * on a timer. Each caller is answered only after the statement that holds its write has committed.
  */
 export class WriteCoalescer<In, Out> {
   private pending: { item: In; resolve(out: Out): void; reject(error: unknown): void }[] = [];
-  private running = false;
+  private running = 0;
 
   constructor(
     /** Writes a batch in one statement; answers in the same order. */
@@ -14,13 +14,15 @@ export class WriteCoalescer<In, Out> {
     /** Items with the same key never share a batch (one statement cannot insert an id twice). */
     private readonly keyOf: (item: In) => string,
     private readonly maxBatch = 200,
+    /** Statements in flight at once: 1 for a one-connection database, a few for a pool. */
+    private readonly maxInFlight = 1,
   ) {}
 
   write(item: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
-      if (!this.running) {
-        this.running = true;
+      if (this.running < this.maxInFlight) {
+        this.running += 1;
         setImmediate(() => void this.drain());
       }
     });
@@ -52,7 +54,7 @@ export class WriteCoalescer<In, Out> {
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
-      this.running = false;
+      this.running -= 1;
     }
   }
 

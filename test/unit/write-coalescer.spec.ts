@@ -58,4 +58,19 @@ describe('write coalescer (group commit)', () => {
     await expect(c.write(1)).rejects.toThrow('refused 1');
     await expect(c.write(2)).resolves.toBe(4);
   });
+
+  it('runs up to its number of statements in flight at once, for a connection pool', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const writeMany = async (items: number[]) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight -= 1;
+      return items;
+    };
+    const c = new WriteCoalescer(writeMany, String, 1, 3);
+    expect(await Promise.all([1, 2, 3, 4, 5, 6].map((n) => c.write(n)))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(most).toBe(3);
+  });
 });

@@ -39,10 +39,10 @@ export class ObservationsRepository {
 
   constructor(
     private readonly db: Kysely<Database>,
-    options: { coalesceWrites?: boolean } = {},
+    options: { coalesceWrites?: boolean; writesInFlight?: number } = {},
   ) {
     if (options.coalesceWrites) {
-      this.coalescer = new WriteCoalescer((batch) => insertObservationsChecked(db, batch), (w) => w.observation.id);
+      this.coalescer = new WriteCoalescer((batch) => insertObservationsChecked(db, batch), (w) => w.observation.id, 200, options.writesInFlight ?? 1);
     }
   }
 
