@@ -11,6 +11,10 @@ import { ChallengeService } from './services/challenge-service.js';
 import { PaperService } from './services/paper-service.js';
 import { MeetingService } from './services/meeting-service.js';
 import { AuditService } from './services/audit-service.js';
+import { ActionTrackerService } from './services/action-tracker-service.js';
+import { ActionSignOffService } from './services/action-sign-off-service.js';
+import { ActionImportService } from './services/action-import-service.js';
+import { ActionExportService } from './services/action-export-service.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
 import { DevAuthenticator, EntraAuthenticator, type Authenticator, type TokenValidator } from './server/authenticator.js';
 import { allowedTenants } from './auth/allowed-tenants.js';
@@ -33,6 +37,10 @@ import { migrateToLatest } from './storage/migrate.js';
 import { createRepositories } from './storage/repositories/index.js';
 import { ActionsRepository } from './storage/repositories/actions-repository.js';
 import { TeamsUsersRepository } from './storage/repositories/teams-users-repository.js';
+import { DashboardRepository } from './storage/repositories/dashboard-repository.js';
+import { DashboardService } from './services/dashboard-service.js';
+import { WorkPlanService } from './services/work-plan-service.js';
+import { EscalationService } from './services/escalation-service.js';
 
 
 export interface App {
@@ -145,6 +153,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         papers: new PaperService(database.db, documents.store, repos.auditLog, now),
         meetings: new MeetingService(repos, now),
         audit: new AuditService(repos.auditLog),
+        actions: { tracker: new ActionTrackerService(database.db, config.actionRag, now), signOff: new ActionSignOffService(database.db, config.actionRag, now) },
+        actionImport: new ActionImportService(database.db, now),
+        actionExport: new ActionExportService(database.db, config.actionRag, now),
+        dashboard: new DashboardService(new DashboardRepository(database.db), now, config.actionRag),
+        workPlan: new WorkPlanService(database.db, now),
+        escalations: new EscalationService(database.db, now),
       },
       authenticator,
       messages,

@@ -15,13 +15,15 @@ export function flag(args: string[], name: string): string | undefined {
 /** The partnership a command acts on: --partnership, or the only one there is. */
 export async function choosePartnership(db: Kysely<Database>, args: string[]): Promise<{ id: string; name: string }> {
   const wanted = flag(args, 'partnership');
-  const all = await db.selectFrom('partnerships').select(['id', 'name']).orderBy('name').execute();
+  const all = await db.selectFrom('partnerships').select(['id', 'name', 'short_name']).orderBy('name').execute();
   if (wanted) {
-    const found = all.find((p) => p.id === wanted || p.name.toLowerCase() === wanted.toLowerCase());
+    const w = wanted.toLowerCase();
+    const row = all.find((p) => p.id === wanted || p.name.toLowerCase() === w || p.short_name.toLowerCase() === w);
+    const found = row && { id: row.id, name: row.name };
     if (!found) throw new CliUsageError(`There is no partnership "${wanted}". Partnerships: ${all.map((p) => `${p.name} (${p.id})`).join('; ') || 'none'}.`);
     return found;
   }
-  if (all.length === 1) return all[0]!;
+  if (all.length === 1) return { id: all[0]!.id, name: all[0]!.name };
   if (all.length === 0) throw new CliUsageError('There is no partnership yet: run npx los seed --demo, or create one.');
   throw new CliUsageError(`Say which partnership with --partnership: ${all.map((p) => `${p.name} (${p.id})`).join('; ')}.`);
 }

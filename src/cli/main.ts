@@ -8,6 +8,7 @@ import { seedCommand } from './commands/seed.js';
 import { sourcesCommand } from './commands/sources.js';
 import { syncCommand } from './commands/sync.js';
 import { searchCommand } from './commands/search.js';
+import { actionsCommand } from './commands/actions.js';
 import { CliUsageError } from './cli-partnership.js';
 import { ServiceError } from '../services/errors.js';
 
@@ -22,6 +23,7 @@ Commands:
   sources ...    Where each forum's papers are: list, set, remove (npx los sources for help).
   sync           Bring in the papers of every configured library now.
   search QUERY   Search the text of every paper (--json, --forum, --type, --from, --to, --limit).
+  actions ...    Import a tracker from Excel or CSV, or export the tracker (npx los actions help).
   help           Show this help.
 
 Configuration comes from the environment, as for the server (see README.md).`;
@@ -41,6 +43,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'sources') return await sourcesCommand(config, args, io);
     if (command === 'sync') return await syncCommand(config, args, io);
     if (command === 'search') return await searchCommand(config, args, io);
+    if (command === 'actions') return await actionsCommand(config, args, io);
     io.err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   } catch (error) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { RagThresholds } from '../domain/action-rag.js';
 import { DEFAULT_EVIDENCE_SCHEDULE, type EvidenceRequestSettings, parseEvidenceSchedule, SCHEDULE_FORMAT_HINT } from '../domain/evidence-schedule.js';
 
 /** One problem with one environment variable, in words a person can act on. */
@@ -66,6 +67,8 @@ export interface Config {
   syncIntervalMinutes: number;
   /** When subgroup chairs are asked for evidence, reminded, and escalated (EVIDENCE_*). */
   evidenceRequests: EvidenceRequestSettings;
+  /** The rule that computes each action's RAG (RAG_*_PERCENT). */
+  actionRag: RagThresholds;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -199,6 +202,9 @@ const envSchema = z.object({
   EVIDENCE_REQUEST_DUE_SOON_DAYS: wholeNumber('days', 0, 90, 7, '0 (never) or more'),
   EVIDENCE_REMINDER_DAYS: wholeNumber('days', 1, 60, 3, 'at least 1'),
   EVIDENCE_REMINDERS_BEFORE_ESCALATION: wholeNumber('reminders', 0, 10, 2, '0 (escalate at once) or more'),
+  RAG_RED_MAX_PERCENT: wholeNumber('per cent', 0, 100, 25, '0 or more'),
+  RAG_AMBER_MAX_PERCENT: wholeNumber('per cent', 0, 100, 75, '0 or more'),
+  RAG_OVERDUE_RED_BELOW_PERCENT: wholeNumber('per cent', 0, 100, 50, '0 (overdue alone is never red) or more'),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
@@ -274,6 +280,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push({ variable: 'BOT_ID', problem: 'is required when NODE_ENV=production: the bot endpoint must authenticate callers' });
   }
 
+  if (e.RAG_AMBER_MAX_PERCENT < e.RAG_RED_MAX_PERCENT) {
+    problems.push({ variable: 'RAG_AMBER_MAX_PERCENT', problem: `must be at least RAG_RED_MAX_PERCENT (${e.RAG_RED_MAX_PERCENT}): amber starts where red ends` });
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(cwd, e.DATA_DIR ?? '.data');
@@ -304,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',
     contentDir: path.join(dataDir, 'content'),
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
+    actionRag: { redMaxPercent: e.RAG_RED_MAX_PERCENT, amberMaxPercent: e.RAG_AMBER_MAX_PERCENT, overdueRedBelowPercent: e.RAG_OVERDUE_RED_BELOW_PERCENT },
     evidenceRequests: {
       schedule: e.EVIDENCE_REQUEST_SCHEDULE,
       dueSoonDays: e.EVIDENCE_REQUEST_DUE_SOON_DAYS,

@@ -1,32 +1,20 @@
 import { z } from 'zod';
-import type { Operation } from '../domain/permissions.js';
+import type { RouteInfo } from './routes.js';
 import { Uuid } from './values.js';
 
-/**
- * Who may call an endpoint: `public` needs no sign-in (and exists only where said),
- * `signed_in` needs any identity, otherwise an operation from the permission table.
- * Every endpoint declares one; a test fails if one does not.
- */
-export type Access = 'public' | 'signed_in' | Operation;
+export type { Access } from './routes.js';
 
+/** A route (routes.ts: name, method, path, access…) with the schemas of what goes in and comes out. */
 export interface Endpoint<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
-> {
-  name: string;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  access: Access;
+> extends RouteInfo {
   params: P;
   query: Q;
   body: B;
   response: R;
-  /** Answered only when AUTH_MODE=dev. */
-  devOnly?: boolean;
-  /** HTTP status of a success; 200 unless said. */
-  status?: number;
 }
 
 export const none = z.strictObject({});

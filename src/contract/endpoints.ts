@@ -6,6 +6,12 @@ import { challengeEndpoints } from './endpoints/challenges.js';
 import { paperEndpoints } from './endpoints/papers.js';
 import { meetingEndpoints } from './endpoints/meetings.js';
 import { auditEndpoints } from './endpoints/audit.js';
+import { actionEndpoints } from './endpoints/actions.js';
+import { actionImportEndpoints } from './endpoints/action-import.js';
+import { dashboardEndpoints } from './endpoints/dashboard.js';
+import { workPlanEndpoints } from './endpoints/work-plan.js';
+import { escalationEndpoints } from './endpoints/escalations.js';
+import { agencyEndpoints } from './endpoints/agencies.js';
 
 export * from './endpoint.js';
 
@@ -19,7 +25,16 @@ export const endpoints = {
   ...paperEndpoints,
   ...meetingEndpoints,
   ...auditEndpoints,
+  ...actionEndpoints,
+  ...actionImportEndpoints,
+  ...dashboardEndpoints,
+  ...workPlanEndpoints,
+  ...escalationEndpoints,
+  ...agencyEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;
 export type EndpointName = keyof Endpoints;
+
+/** The endpoint (with its schemas, for types) that a route of routes.ts names. */
+export type EndpointFor<R extends { name: EndpointName }> = Endpoints[R['name']];

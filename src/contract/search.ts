@@ -1,40 +1,8 @@
 import { z } from 'zod';
+import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, SEARCH_OFFSET_MAX, SEARCH_QUERY_MAX } from './search-text.js';
 import { DocumentKindSchema, IsoDate, Uuid } from './values.js';
 
-/**
- * Snippets are plain text. The words that matched are wrapped in two control
- * characters that never occur in extracted text (the server strips them first),
- * so each client decides how to show a highlight (<mark> in the tab, «» in the CLI)
- * and nothing in a paper can ever be read as markup.
- */
-export const HIGHLIGHT_START = '\u0002';
-export const HIGHLIGHT_END = '\u0003';
-
-export interface SnippetPart {
-  text: string;
-  highlighted: boolean;
-}
-
-/** Splits a snippet into plain and highlighted runs (unbalanced markers are tolerated). */
-export function splitHighlights(snippet: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let highlighted = false;
-  let run = '';
-  const flush = () => {
-    if (run) parts.push({ text: run, highlighted });
-    run = '';
-  };
-  for (const ch of snippet) {
-    if (ch === HIGHLIGHT_START || ch === HIGHLIGHT_END) {
-      flush();
-      highlighted = ch === HIGHLIGHT_START;
-    } else {
-      run += ch;
-    }
-  }
-  flush();
-  return parts;
-}
+export * from './search-text.js';
 
 /** One page of one document that matches the query. */
 export const SearchHit = z.object({
@@ -69,11 +37,6 @@ export const SearchResponse = z.object({
   tookMs: z.number().nonnegative().optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
-
-export const SEARCH_QUERY_MAX = 200;
-export const SEARCH_LIMIT_DEFAULT = 20;
-export const SEARCH_LIMIT_MAX = 100;
-export const SEARCH_OFFSET_MAX = 10_000;
 
 const whole = (min: number, max: number) =>
   z.coerce

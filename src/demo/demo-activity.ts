@@ -7,6 +7,7 @@ import type {
   Rag,
   WorkPlanActivityKind,
 } from '../domain/vocabulary.js';
+import { DEMO_ACTION_PLAN } from './demo-action-plan.js';
 
 /**
  * The scrutiny work already done in the demo partnership this year: observations,
@@ -62,7 +63,7 @@ export const DEMO_CHALLENGES: DemoChallenge[] = [
   { forum: 'qa', addressee: 'icb-lead', question: 'Health data on the QA dashboard is two quarters old. When will current data be provided, and who is accountable for it?', raisedDaysAgo: 12, dueInDays: 9, status: 'open' },
   { forum: 'executive', addressee: 'dcs', question: 'The business unit is funded for one year only. How will the partners meet next year\'s shortfall, and what will stop if they do not?', raisedDaysAgo: 30, dueInDays: -2, status: 'answered', answer: { by: 'dcs', body: 'The three partners will bring a funding proposal to the February Executive, based on the agreed formula.', daysAgo: 6 } },
   { forum: 'learning', addressee: 'icb-lead', question: 'Health uptake of multi-agency training is 42% against a target of 80%. What is stopping staff attending, and what will change?', raisedDaysAgo: 8, dueInDays: 20, status: 'open' },
-  { forum: 'case-review', addressee: 'qa-chair', question: 'Which teams have used the practice review briefing, and how do you know it changed practice?', raisedDaysAgo: 50, dueInDays: -25, status: 'escalated', answer: { by: 'qa-chair', body: 'We do not yet collect this. We will add it to the next multi-agency audit.', daysAgo: 35 } },
+  { forum: 'case-review', addressee: 'qa-chair', question: 'Which teams have used the practice review briefing, and how do you know it changed practice?', raisedDaysAgo: 50, dueInDays: -25, status: 'escalated', answer: { by: 'qa-chair', body: 'We do not yet collect this. We will add it to the next multi-agency audit.', daysAgo: 35 }, outcome: 'No partner can yet say whether review learning changes practice; the Executive is asked to agree who will measure it.' },
   { forum: 'exploitation', addressee: 'ex-chair', question: 'Why were a third of return home interviews not offered within 72 hours, and what is the plan?', raisedDaysAgo: 3, dueInDays: 25, status: 'open' },
 ];
 
@@ -77,6 +78,10 @@ export interface DemoAction {
   status: ActionStatus;
   percent: number;
   evidence?: string;
+  /** The agency it is addressed to, when not the owner's. */
+  agency?: string;
+  /** The latest update in its history, with who made it and why. */
+  update?: { by: string; daysAgo: number; comment: string };
 }
 
 export const DEMO_ACTIONS: DemoAction[] = [
@@ -95,6 +100,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
   { ref: 'LD-02', title: 'Evaluate the impact of the neglect course on practice after six months.', source: 'minutes', area: 'training-and-workforce', owner: 'ld-chair', forum: 'learning', dueInDays: 150, status: 'not_started', percent: 0 },
   { ref: 'EX-01', title: 'Offer every return home interview within 72 hours; report exceptions monthly.', source: 'challenge', area: 'outcomes-for-children', owner: 'ex-chair', forum: 'exploitation', dueInDays: 40, status: 'in_progress', percent: 35 },
   { ref: 'EX-02', title: 'Act on the youth forum\'s map of unsafe places with the community safety partnership.', source: 'minutes', area: 'outcomes-for-children', owner: 'ex-chair', forum: 'exploitation', dueInDays: 75, status: 'in_progress', percent: 55 },
+  ...DEMO_ACTION_PLAN,
 ];
 
 export const DEMO_ESCALATIONS = [

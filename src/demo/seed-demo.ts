@@ -244,6 +244,16 @@ async function writeRows(trx: Transaction<Database>, partnershipId: string, meet
         .values({ id: randomUUID(), partnership_id: partnershipId, challenge_id: id, author_id: personId.get(c.answer.by)!, kind: 'answer', body: c.answer.body, surface: 'bot', created_at: new Date(now.getTime() - c.answer.daysAgo * day) })
         .execute();
     }
+    // An escalated challenge has its entry in the escalations log, as ChallengeService.decide opens one.
+    if (c.status === 'escalated') {
+      const addresseeAgency = DEMO_PEOPLE.find((x) => x.key === c.addressee)?.agency;
+      const escalationId = randomUUID();
+      await trx
+        .insertInto('escalations')
+        .values({ id: escalationId, partnership_id: partnershipId, title: `Challenge: ${c.question.slice(0, 150)}`, issue: c.outcome ?? 'The answer did not give the assurance asked for.', status: 'open', resolution: null, raised_at: new Date(now.getTime() - 20 * day), resolved_at: null, challenge_id: id })
+        .execute();
+      if (addresseeAgency) await trx.insertInto('escalation_parties').values({ partnership_id: partnershipId, escalation_id: escalationId, agency_id: agencyId.get(addresseeAgency)! }).execute();
+    }
   }
 
   const actionIds = new Map<string, string>();
@@ -254,16 +264,22 @@ async function writeRows(trx: Transaction<Database>, partnershipId: string, meet
     const complete = a.status === 'complete';
     await trx
       .insertInto('actions')
-      .values({ id, partnership_id: partnershipId, reference: a.ref, title: a.title, source: a.source, source_ref: null, area_id: areaId.get(a.area)!, owner_person_id: personId.get(a.owner)!, agency_id: owner.agency ? agencyId.get(owner.agency)! : null, forum_id: forumId.get(a.forum)!, challenge_id: null, due_date: isoDay(a.dueInDays), status: a.status, percent_complete: a.percent, completion_proposed_by_id: a.status === 'proposed_complete' || complete ? personId.get(a.owner)! : null, completion_proposed_at: a.status === 'proposed_complete' || complete ? new Date(now.getTime() - 7 * day) : null, signed_off_by_id: complete ? personId.get('bm')! : null, signed_off_at: complete ? new Date(now.getTime() - 4 * day) : null })
+      .values({ id, partnership_id: partnershipId, reference: a.ref, title: a.title, source: a.source, source_ref: null, area_id: areaId.get(a.area)!, owner_person_id: personId.get(a.owner)!, agency_id: a.agency ? agencyId.get(a.agency)! : owner.agency ? agencyId.get(owner.agency)! : null, forum_id: forumId.get(a.forum)!, challenge_id: null, due_date: isoDay(a.dueInDays), status: a.status, percent_complete: a.percent, completion_proposed_by_id: a.status === 'proposed_complete' || complete ? personId.get(a.owner)! : null, completion_proposed_at: a.status === 'proposed_complete' || complete ? new Date(now.getTime() - 7 * day) : null, signed_off_by_id: complete ? personId.get(a.owner === 'bm' ? 'scrutineer' : 'bm')! : null, signed_off_at: complete ? new Date(now.getTime() - 4 * day) : null })
       .execute();
     await trx
       .insertInto('action_history')
-      .values({ id: randomUUID(), partnership_id: partnershipId, action_id: id, actor_id: personId.get('bm')!, surface: 'system', changes: JSON.stringify({ created: { status: a.status, percentComplete: a.percent } }), comment: 'Imported from the demo tracker (synthetic).' })
+      .values({ id: randomUUID(), partnership_id: partnershipId, action_id: id, actor_id: personId.get('bm')!, surface: 'system', changes: JSON.stringify({ created: { status: a.status, percentComplete: a.percent } }), comment: 'Imported from the demo tracker (synthetic).', at: new Date(now.getTime() - 120 * day) })
       .execute();
     if (a.evidence) {
       await trx
         .insertInto('action_evidence')
-        .values({ id: randomUUID(), partnership_id: partnershipId, action_id: id, url: a.evidence, title: 'Evidence (synthetic link)', added_by_id: personId.get(a.owner)! })
+        .values({ id: randomUUID(), partnership_id: partnershipId, action_id: id, url: a.evidence, title: `${decodeURIComponent(a.evidence.split('/').at(-1)!)} (synthetic)`, added_by_id: personId.get(a.owner)! })
+        .execute();
+    }
+    if (a.update) {
+      await trx
+        .insertInto('action_history')
+        .values({ id: randomUUID(), partnership_id: partnershipId, action_id: id, actor_id: personId.get(a.update.by)!, surface: 'tab', changes: JSON.stringify({ note: true }), comment: a.update.comment, at: new Date(now.getTime() - a.update.daysAgo * day) })
         .execute();
     }
   }
@@ -281,6 +297,7 @@ async function writeRows(trx: Transaction<Database>, partnershipId: string, meet
   }
 
   const year = scrutinyYearOf(now);
+  const quarterBegun = (q: number) => `${q === 4 ? year + 1 : year}-${['04', '07', '10', '01'][q - 1]}-01` <= now.toISOString().slice(0, 10);
   for (const w of DEMO_WORK_PLAN) {
     const id = randomUUID();
     await trx
@@ -289,7 +306,8 @@ async function writeRows(trx: Transaction<Database>, partnershipId: string, meet
       .execute();
     await trx
       .insertInto('work_plan_days')
-      .values([1, 2, 3, 4].map((q) => ({ partnership_id: partnershipId, activity_id: id, quarter: q, planned_days: w.planned[q - 1]!, actual_days: w.actual[q - 1]! })))
+      // No days are used in a quarter that has not begun.
+      .values([1, 2, 3, 4].map((q) => ({ partnership_id: partnershipId, activity_id: id, quarter: q, planned_days: w.planned[q - 1]!, actual_days: quarterBegun(q) ? w.actual[q - 1]! : 0 })))
       .execute();
   }
 

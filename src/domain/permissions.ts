@@ -89,6 +89,8 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Operation>> = {
     'checklist.manage',
     'action.create',
     'action.update',
+    // The business unit owns actions of its own; the scrutineer (or another business manager) signs those off.
+    'action.propose_complete',
     'action.sign_off',
     'evidence_request.manage',
     'escalation.manage',

@@ -14,6 +14,16 @@ import { registerMeetingHandlers } from './meeting-handlers.js';
 import { registerAuditHandlers } from './audit-handlers.js';
 import type { AuditService } from '../services/audit-service.js';
 import { type ApiRoutes, requireActor } from './api-routes.js';
+import type { DashboardService } from '../services/dashboard-service.js';
+import type { WorkPlanService } from '../services/work-plan-service.js';
+import type { EscalationService } from '../services/escalation-service.js';
+import { registerDashboardHandlers } from './dashboard-handlers.js';
+import { registerWorkPlanHandlers } from './work-plan-handlers.js';
+import { registerEscalationHandlers } from './escalation-handlers.js';
+import { type ActionServices, registerActionHandlers } from './action-handlers.js';
+import { registerActionImportHandlers } from './action-import-handlers.js';
+import type { ActionImportService } from '../services/action-import-service.js';
+import type { ActionExportService } from '../services/action-export-service.js';
 
 export interface ApiServices {
   membership: MembershipService;
@@ -25,6 +35,12 @@ export interface ApiServices {
   papers: PaperService;
   meetings: MeetingService;
   audit: AuditService;
+  actions: ActionServices;
+  actionImport: ActionImportService;
+  actionExport: ActionExportService;
+  dashboard: DashboardService;
+  workPlan: WorkPlanService;
+  escalations: EscalationService;
 }
 
 
@@ -37,6 +53,8 @@ export function registerApiHandlers(routes: ApiRoutes, s: ApiServices, authMode:
   routes.add(endpoints.partnershipOverview, async ({ actor }) => s.partnerships.overview(requireActor(actor)));
 
   routes.add(endpoints.listForums, async ({ actor }) => ({ forums: await s.partnerships.forums(requireActor(actor)) }));
+
+  routes.add(endpoints.listAgencies, async ({ actor }) => ({ agencies: await s.partnerships.agencies(requireActor(actor)) }));
 
   routes.add(endpoints.listMeetings, async ({ actor, query }) => ({ meetings: await s.partnerships.meetings(requireActor(actor), query) }));
 
@@ -66,4 +84,9 @@ export function registerApiHandlers(routes: ApiRoutes, s: ApiServices, authMode:
   registerPaperHandlers(routes, s.papers);
   registerMeetingHandlers(routes, s.meetings);
   registerAuditHandlers(routes, s.audit);
+  registerActionHandlers(routes, s.actions);
+  registerActionImportHandlers(routes, s.actionImport, s.actionExport);
+  registerDashboardHandlers(routes, s.dashboard);
+  registerWorkPlanHandlers(routes, s.workPlan);
+  registerEscalationHandlers(routes, s.escalations);
 }

@@ -55,6 +55,8 @@ export class BinaryBody {
     readonly bytes: Uint8Array,
     readonly contentType: string,
     readonly fileName: string,
+    /** 'attachment' for a download (an export), rather than shown in place. */
+    readonly disposition: 'inline' | 'attachment' = 'inline',
   ) {}
 }
 
@@ -62,7 +64,7 @@ function sendBinary(res: ServerResponse, b: BinaryBody): void {
   res.writeHead(200, {
     'content-type': b.contentType,
     'content-length': b.bytes.byteLength,
-    'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(b.fileName)}`,
+    'content-disposition': `${b.disposition}; filename*=UTF-8''${encodeURIComponent(b.fileName)}`,
     'cache-control': 'private, no-store',
     'x-content-type-options': 'nosniff',
   });

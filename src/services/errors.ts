@@ -4,7 +4,8 @@
  */
 export class ServiceError extends Error {
   constructor(
-    readonly kind: 'not_found' | 'forbidden' | 'conflict' | 'validation_failed' | 'unauthenticated' | 'child_identifiers_flagged',
+    readonly kind: 'not_found' | 'forbidden' | 'conflict' | 'validation_failed' | 'unauthenticated' | 'child_identifiers_flagged'
+      | 'edit_conflict' | 'not_proposed' | 'action_closed' | 'awaiting_sign_off' | 'evidence_required',
     message: string,
     readonly details?: { path: string; message: string }[],
   ) {

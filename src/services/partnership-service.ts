@@ -1,3 +1,4 @@
+import type { AgencySummary } from '../contract/agencies.js';
 import type { Checklist, DocumentSummary, ForumSummary, MeetingSummary, PartnershipOverview } from '../contract/resources.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import type { MeetingRow } from '../storage/repositories/forums-repository.js';
@@ -57,6 +58,11 @@ export class PartnershipService {
       const n = next.get(f.id);
       return { ...f, nextMeeting: n ? toMeetingSummary(n) : null };
     });
+  }
+
+  async agencies(actor: Actor): Promise<AgencySummary[]> {
+    authorize(actor, 'partnership.read');
+    return this.repos.partnerships.agencies(actor.partnershipId);
   }
 
   async meetings(actor: Actor, filter: { forumId?: string; from?: string; to?: string }): Promise<MeetingSummary[]> {

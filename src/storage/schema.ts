@@ -362,6 +362,8 @@ export interface ActionsTable {
   signed_off_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by a trigger on every update (migration 0008); never written directly. */
+  version: ColumnType<number, never, never>;
 }
 
 export interface ActionHistoryTable {
@@ -373,6 +375,8 @@ export interface ActionHistoryTable {
   changes: Json;
   comment: string | null;
   at: Timestamp;
+  /** Write order (migration 0008), for entries of the same instant. */
+  seq: ColumnType<number, never, never>;
 }
 
 export interface ActionEvidenceTable {

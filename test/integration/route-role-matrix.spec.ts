@@ -38,6 +38,13 @@ describe('every route × every role', () => {
     }
   });
 
+  it('includes the action tracker\'s routes', () => {
+    const names = ALL.map((e) => e.name);
+    for (const name of ['listActions', 'createAction', 'updateAction', 'actionHistory', 'addActionEvidence', 'proposeActionComplete', 'signOffAction', 'declineActionSignOff']) {
+      expect(names, name).toContain(name);
+    }
+  });
+
   it('refuses every non-public route without sign-in', async () => {
     for (const e of ALL.filter((x) => x.access !== 'public')) {
       const r = await request(t.url, e.method, pathFor(e, p.partnershipId), e.method === 'GET' ? {} : { json: {} });
@@ -60,6 +67,43 @@ describe('every route × every role', () => {
       }
     }
     expect(rows.length).toBeGreaterThan(ROLES.length * 10);
+  });
+
+  it('lists the dashboard, work plan and escalations routes with their permissions, and the readers get 200', async () => {
+    const expected: Record<string, string> = {
+      dashboard: 'report.read',
+      getWorkPlan: 'work_plan.read',
+      createWorkPlanActivity: 'work_plan.manage',
+      updateWorkPlanActivity: 'work_plan.manage',
+      deleteWorkPlanActivity: 'work_plan.manage',
+      listEscalations: 'escalation.read',
+      createEscalation: 'escalation.manage',
+      updateEscalation: 'escalation.manage',
+      listAgencies: 'partnership.read',
+    };
+    for (const [name, access] of Object.entries(expected)) expect(ALL.find((e) => e.name === name)?.access, name).toBe(access);
+    for (const name of ['dashboard', 'getWorkPlan', 'listEscalations', 'listAgencies']) {
+      const e = ALL.find((x) => x.name === name)!;
+      for (const role of ROLES) {
+        const r = await request(t.url, 'GET', pathFor(e, p.partnershipId), { as: p.people[role] });
+        expect(r.status, `${role} ${name}`).toBe(can(role, e.access as Parameters<typeof can>[1]) ? 200 : 403);
+      }
+    }
+  });
+
+  it('lists the tracker import and export routes with their permissions: every member may export what they may see', async () => {
+    const expected: Record<string, string> = {
+      readActionImport: 'action.create',
+      previewActionImport: 'action.create',
+      commitActionImport: 'action.create',
+      exportActions: 'signed_in',
+    };
+    for (const [name, access] of Object.entries(expected)) expect(ALL.find((e) => e.name === name)?.access, name).toBe(access);
+    const e = ALL.find((x) => x.name === 'exportActions')!;
+    for (const role of ROLES) {
+      const r = await request(t.url, 'GET', `${pathFor(e, p.partnershipId)}?format=csv`, { as: p.people[role] });
+      expect(r.status, `${role} exportActions`).toBe(200);
+    }
   });
 
   it('refuses every partnership route to a member of another partnership', async () => {

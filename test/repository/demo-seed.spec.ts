@@ -7,6 +7,10 @@ import { loadConfig } from '../../src/config/config.js';
 import { seedDemoIfEmpty } from '../../src/demo/seed-demo.js';
 import { createDocumentPipeline } from '../../src/documents/document-pipeline.js';
 import { ROLES } from '../../src/domain/vocabulary.js';
+import { DashboardService } from '../../src/services/dashboard-service.js';
+import { EscalationService } from '../../src/services/escalation-service.js';
+import { WorkPlanService } from '../../src/services/work-plan-service.js';
+import { DashboardRepository } from '../../src/storage/repositories/dashboard-repository.js';
 import { testDatabases } from '../support/databases.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -103,6 +107,25 @@ describe.each(testDatabases())('demo seed on $kind', (target) => {
       'Multi-agency safeguarding training and workforce development',
     ]);
     expect(areas.every((a) => Number(a.prompts) >= 1)).toBe(true);
+  });
+
+  it('gives the dashboard, the work plan and the escalations log something to show', async () => {
+    const partnership = await h.db.selectFrom('partnerships').select('id').executeTakeFirstOrThrow();
+    const reader = await h.db.selectFrom('people').select(['id', 'display_name']).where('role', '=', 'read_only').executeTakeFirstOrThrow();
+    const actor = { personId: reader.id, partnershipId: partnership.id, role: 'read_only' as const, displayName: reader.display_name, surface: 'tab' as const };
+    const dashboard = await new DashboardService(new DashboardRepository(h.db), () => NOW).dashboard(actor, {});
+    expect(dashboard.period.key).toBe('2026/27');
+    expect(dashboard.areas.flatMap((a) => a.quarters).some((q) => q.actions.red + q.actions.amber + q.actions.green > 0)).toBe(true);
+    expect(dashboard.challenges.raised).toBeGreaterThan(3);
+    expect(dashboard.workPlan).toMatchObject({ budgetDays: DEMO_PARTNERSHIP.scrutinyDaysBudget });
+    expect(dashboard.workPlan.usedDays).toBeGreaterThan(0);
+    const plan = await new WorkPlanService(h.db, () => NOW).get(actor, {});
+    expect(plan.activities.length).toBeGreaterThan(5);
+    // Nothing is used in a quarter that has not begun (Q4 is January to March).
+    expect(plan.activities.every((a) => a.quarters[3]!.actualDays === 0)).toBe(true);
+    const log = await new EscalationService(h.db, () => NOW).list(actor, {});
+    expect(log.length).toBeGreaterThanOrEqual(3);
+    expect(log.some((e) => e.challenge !== null && e.parties.length > 0)).toBe(true);
   });
 
   it('does nothing on a database that already has a partnership', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endpoints } from '../../src/contract/endpoints.js';
 import { NewObservation } from '../../src/contract/resources.js';
+import { apiRoutes } from '../../src/contract/routes.js';
 import { OPERATIONS } from '../../src/domain/permissions.js';
 
 describe('the API contract', () => {
@@ -8,6 +9,16 @@ describe('the API contract', () => {
     for (const e of Object.values(endpoints)) {
       expect(['public', 'signed_in', ...OPERATIONS], e.name).toContain(e.access);
       expect(e.path.startsWith('/api/v1/'), e.name).toBe(true);
+    }
+  });
+
+  it('has the same routes in the zod-free table (routes.ts, what the tab calls) as in the endpoints with schemas', () => {
+    expect(Object.keys(apiRoutes).sort()).toEqual(Object.keys(endpoints).sort());
+    for (const [key, e] of Object.entries(endpoints)) {
+      const { params, query, body, response, ...route } = e;
+      expect(route, key).toEqual(apiRoutes[key as keyof typeof apiRoutes]);
+      expect(route.name, key).toBe(key);
+      expect([params, query, body, response].every((schema) => typeof schema.safeParse === 'function'), key).toBe(true);
     }
   });
 

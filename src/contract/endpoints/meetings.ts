@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint, none, partnershipParams } from '../endpoint.js';
+import { apiRoutes } from '../routes.js';
 import { MeetingDetail, MeetingSummary } from '../resources.js';
 import { Uuid } from '../values.js';
 
@@ -19,20 +20,14 @@ export type ResolveMeeting = z.infer<typeof ResolveMeeting>;
 /** The meeting side panel: one meeting with its agenda and papers, and finding the meeting Teams is in. */
 export const meetingEndpoints = {
   getMeeting: endpoint({
-    name: 'getMeeting',
-    method: 'GET',
-    path: '/api/v1/partnerships/:partnershipId/meetings/:meetingId',
-    access: 'meeting.read',
+    ...apiRoutes.getMeeting,
     params: z.strictObject({ partnershipId: Uuid, meetingId: Uuid }),
     query: none,
     body: none,
     response: MeetingDetail,
   }),
   resolveMeeting: endpoint({
-    name: 'resolveMeeting',
-    method: 'POST',
-    path: '/api/v1/partnerships/:partnershipId/meetings/resolve',
-    access: 'meeting.read',
+    ...apiRoutes.resolveMeeting,
     params: partnershipParams,
     query: none,
     body: ResolveMeeting,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint, none } from '../endpoint.js';
+import { apiRoutes } from '../routes.js';
 import { Observation, ObservationPatch } from '../resources.js';
 import { Uuid } from '../values.js';
 
@@ -8,40 +9,28 @@ const observationParams = z.strictObject({ partnershipId: Uuid, observationId: U
 /** Editing one's own observations: edit, delete (with undo) and share. */
 export const observationEndpoints = {
   editObservation: endpoint({
-    name: 'editObservation',
-    method: 'PATCH',
-    path: '/api/v1/partnerships/:partnershipId/observations/:observationId',
-    access: 'observation.create',
+    ...apiRoutes.editObservation,
     params: observationParams,
     query: none,
     body: ObservationPatch,
     response: Observation,
   }),
   deleteObservation: endpoint({
-    name: 'deleteObservation',
-    method: 'DELETE',
-    path: '/api/v1/partnerships/:partnershipId/observations/:observationId',
-    access: 'observation.create',
+    ...apiRoutes.deleteObservation,
     params: observationParams,
     query: none,
     body: none,
     response: Observation,
   }),
   restoreObservation: endpoint({
-    name: 'restoreObservation',
-    method: 'POST',
-    path: '/api/v1/partnerships/:partnershipId/observations/:observationId/restore',
-    access: 'observation.create',
+    ...apiRoutes.restoreObservation,
     params: observationParams,
     query: none,
     body: none,
     response: Observation,
   }),
   shareObservation: endpoint({
-    name: 'shareObservation',
-    method: 'POST',
-    path: '/api/v1/partnerships/:partnershipId/observations/:observationId/share',
-    access: 'observation.create',
+    ...apiRoutes.shareObservation,
     params: observationParams,
     query: none,
     body: none,

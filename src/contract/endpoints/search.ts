@@ -1,13 +1,11 @@
 import { endpoint, none, partnershipParams } from '../endpoint.js';
+import { apiRoutes } from '../routes.js';
 import { SearchQuery, SearchResponse } from '../search.js';
 
 /** Full-text search across every agenda, paper and set of minutes of a partnership. */
 export const searchEndpoints = {
   searchDocuments: endpoint({
-    name: 'searchDocuments',
-    method: 'GET',
-    path: '/api/v1/partnerships/:partnershipId/search',
-    access: 'document.read',
+    ...apiRoutes.searchDocuments,
     params: partnershipParams,
     query: SearchQuery,
     body: none,

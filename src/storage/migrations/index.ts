@@ -6,6 +6,7 @@ import { migration as searchPageFields } from './0004-search-page-fields.js';
 import { migration as botConversationsAndOutbox } from './0005-bot-conversations-and-outbox.js';
 import { migration as evidenceRequests } from './0006-evidence-requests.js';
 import { migration as challengeDecisions } from './0007-challenge-decisions.js';
+import { migration as actionTracker } from './0008-action-tracker.js';
 
 /**
  * Every migration, in order. Names never change once released: the database records them.
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-bot-conversations-and-outbox': botConversationsAndOutbox,
   '0006-evidence-requests': evidenceRequests,
   '0007-challenge-decisions': challengeDecisions,
+  '0008-action-tracker': actionTracker,
 };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AgencyKind } from '../../domain/vocabulary.js';
 import type { Database, Partnership } from '../schema.js';
 
 export class PartnershipsRepository {
@@ -18,6 +19,17 @@ export class PartnershipsRepository {
   async count(): Promise<number> {
     const r = await this.db.selectFrom('partnerships').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /** The partnership's agencies, statutory partners first, then by name. */
+  agencies(partnershipId: string): Promise<{ id: string; name: string; kind: AgencyKind; isStatutoryPartner: boolean }[]> {
+    return this.db
+      .selectFrom('agencies')
+      .where('partnership_id', '=', partnershipId)
+      .select(['id', 'name', 'kind', 'is_statutory_partner as isStatutoryPartner'])
+      .orderBy('is_statutory_partner', 'desc')
+      .orderBy('name')
+      .execute();
   }
 
   async frameworkTitle(partnershipId: string): Promise<string | null> {
