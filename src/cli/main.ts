@@ -9,6 +9,7 @@ import { sourcesCommand } from './commands/sources.js';
 import { syncCommand } from './commands/sync.js';
 import { searchCommand } from './commands/search.js';
 import { actionsCommand } from './commands/actions.js';
+import { packageCommand } from './commands/package.js';
 import { CliUsageError } from './cli-partnership.js';
 import { ServiceError } from '../services/errors.js';
 
@@ -24,6 +25,7 @@ Commands:
   sync           Bring in the papers of every configured library now.
   search QUERY   Search the text of every paper (--json, --forum, --type, --from, --to, --limit).
   actions ...    Import a tracker from Excel or CSV, or export the tracker (npx los actions help).
+  package --env NAME  Build the Teams app package from manifest/ and env/.env.NAME (npx los package --help).
   help           Show this help.
 
 Configuration comes from the environment, as for the server (see README.md).`;
@@ -37,6 +39,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   try {
     if (command === 'doctor') return await doctorCommand(io, { tabDir: DEFAULT_TAB_DIR });
+    if (command === 'package') return await packageCommand(args, io);
     const config = loadConfig(io.env, io.cwd);
     if (command === 'migrate') return await migrateCommand(config, io);
     if (command === 'seed') return await seedCommand(config, args, io);

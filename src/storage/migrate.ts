@@ -20,7 +20,11 @@ export class MigrationError extends Error {
   }
 }
 
-/** Applies every pending migration, each in its own transaction. */
+/**
+ * Applies every pending migration, all in one transaction (Kysely's migrator). On PostgreSQL it also holds an
+ * advisory lock (pg_advisory_lock) for the whole run, so instances that start together apply each migration
+ * once: the others wait, then find nothing pending (test/repository/concurrent-migrations.spec.ts).
+ */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results = [] } = await migratorFor(db).migrateToLatest();
   if (error) {
