@@ -9,6 +9,7 @@ import type { Authenticator } from './authenticator.js';
 import { readJsonBody } from './json-body.js';
 import type { Logger } from './logger.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { unstorableText } from './storable-text.js';
 
 export interface HandlerInput<E extends Endpoint> {
   params: z.output<E['params']>;
@@ -169,6 +170,9 @@ export class ApiRoutes {
     const rawBody = endpoint.method === 'GET' ? undefined : await readJsonBody(req, maxBodyBytes);
     const body = endpoint.body.safeParse(rawBody ?? {});
     if (!body.success) throw validationError(body.error, 'body');
+    // Valid as the contract says, yet text the database cannot hold: refused here, with its field.
+    const unstorable = unstorableText(query.data, 'query') ?? unstorableText(body.data, 'body');
+    if (unstorable) throw new ApiError('validation_failed', `${unstorable.path} ${unstorable.message}.`, [unstorable]);
 
     const result = await handler({ params: params.data, query: query.data, body: body.data, identity, actor } as HandlerInput<E>);
     if (this.options.validateResponses && !(result instanceof BinaryBody)) endpoint.response.parse(result);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBody } from '../../src/contract/errors.js';
 import { endpoints } from '../../src/contract/endpoints.js';
@@ -95,6 +96,74 @@ describe('the HTTP API in dev mode (PGlite, demo data)', () => {
     it('refuses a body over the limit (413 payload_too_large) before reading it all', async () => {
       const r = await request(t.url, 'POST', `/api/v1/partnerships/${partnershipId}/observations`, { as: person('scrutineer'), json: { body: 'x'.repeat(10_000) } });
       expectError(r, 413, 'payload_too_large');
+    });
+
+    it('answers a chunked body over the limit with 413 and keeps the connection whole (no reset while the client sends)', async () => {
+      // Regression: the body reader left a `for await` early, which destroyed the request, so a client still
+      // sending got ECONNRESET instead of its 413.
+      const { port } = new URL(t.url);
+      const outcome = await new Promise<{ head: string; error?: string }>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1');
+        let head = '';
+        let error: string | undefined;
+        socket.on('data', (d) => (head += d.toString()));
+        socket.on('error', (e) => (error = (e as NodeJS.ErrnoException).code));
+        socket.on('close', () => resolve({ head, error }));
+        socket.write(
+          `POST /api/v1/partnerships/${partnershipId}/observations HTTP/1.1\r\nHost: x\r\n` +
+            `x-los-dev-person: ${person('scrutineer')}\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n`,
+        );
+        const chunk = Buffer.alloc(1024, 0x20);
+        let sent = 0;
+        const pump = () => {
+          if (sent >= 64) {
+            socket.write('0\r\n\r\n');
+            setTimeout(() => socket.end(), 100);
+            return;
+          }
+          socket.write(`${chunk.length.toString(16)}\r\n`);
+          socket.write(chunk);
+          socket.write('\r\n');
+          sent++;
+          setTimeout(pump, 2);
+        };
+        pump();
+      });
+      expect(outcome.head).toMatch(/^HTTP\/1\.1 413 /);
+      expect(outcome.head).toContain('"payload_too_large"');
+      expect(outcome.error).toBeUndefined();
+    });
+
+    it('refuses text the database cannot store (NUL, an unpaired surrogate) as 400 with its field, in a body or a query', async () => {
+      // Regression: these passed the contract and failed in PostgreSQL with a 500.
+      const observation = (body: string) => ({ id: randomUUID(), body, judgement: 'concern', evidenceType: 'audit', areaIds: [randomUUID()] });
+      for (const text of ['before\u0000after', 'half a pair \uD800 here', '\uDC00']) {
+        const r = await request(t.url, 'POST', `/api/v1/partnerships/${partnershipId}/observations`, { as: person('scrutineer'), json: observation(text) });
+        expectError(r, 400, 'validation_failed');
+        expect(r.body.error.details).toEqual([{ path: 'body.body', message: expect.stringContaining('NUL') }]);
+      }
+      const search = await request(t.url, 'GET', `/api/v1/partnerships/${partnershipId}/search?q=a%00b`, { as: person('scrutineer') });
+      expectError(search, 400, 'validation_failed');
+      expect(search.body.error.details[0].path).toBe('query.q');
+      // A whole pair (an emoji) is text like any other.
+      const ok = await request(t.url, 'POST', `/api/v1/partnerships/${partnershipId}/meetings/resolve`, { as: person('scrutineer'), json: { chatId: '19:meeting 👩‍👩‍👧 \u202E' } });
+      expect(ok.status).toBe(404);
+    });
+
+    it('refuses dates in the right format outside the years 0001–9999 (400, not a database error)', async () => {
+      // Regression: year 0000, and 9999-12-31 carried into year 10000 by its offset, reached PostgreSQL (500).
+      const base = `/api/v1/partnerships/${partnershipId}`;
+      const action = await request(t.url, 'POST', `${base}/actions`, { as: person('scrutineer'), json: { id: randomUUID(), title: 'Dated', source: 'audit', dueDate: '0000-01-01' } });
+      expectError(action, 400, 'validation_failed');
+      expect(action.body.error.details[0].path).toBe('body.dueDate');
+      for (const observedAt of ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59-12:00', '0001-01-01T00:00:00+14:00']) {
+        const r = await request(t.url, 'POST', `${base}/observations`, {
+          as: person('scrutineer'),
+          json: { id: randomUUID(), body: 'Seen.', judgement: 'concern', evidenceType: 'audit', areaIds: [randomUUID()], observedAt },
+        });
+        expectError(r, 400, 'validation_failed');
+        expect(r.body.error.details[0].path, observedAt).toBe('body.observedAt');
+      }
     });
 
     it('refuses a body that is not JSON (415)', async () => {

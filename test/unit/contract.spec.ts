@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { endpoints } from '../../src/contract/endpoints.js';
 import { NewObservation } from '../../src/contract/resources.js';
 import { apiRoutes } from '../../src/contract/routes.js';
+import { IsoDate, IsoDateTime } from '../../src/contract/values.js';
 import { OPERATIONS } from '../../src/domain/permissions.js';
 
 describe('the API contract', () => {
@@ -58,5 +59,13 @@ describe('the API contract', () => {
     const r = NewObservation.safeParse(input);
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.path.join('.')).toBe(path);
+  });
+
+  it('takes dates and times from the year 0001 to 9999 only: what both databases can store', () => {
+    for (const d of ['0001-01-01', '2026-11-22', '2024-02-29', '9999-12-31']) expect(IsoDate.safeParse(d).success, d).toBe(true);
+    for (const d of ['0000-01-01', '0000-12-31', '2026-02-29', '10000-01-01']) expect(IsoDate.safeParse(d).success, d).toBe(false);
+    for (const d of ['0001-01-01T00:00:00Z', '2026-11-22T10:00:00.123456+01:00', '9999-12-31T23:59:59Z']) expect(IsoDateTime.safeParse(d).success, d).toBe(true);
+    // Year 0, and an offset carrying the first or last day out of range.
+    for (const d of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+14:00', '9999-12-31T23:59:59.999999999-12:00']) expect(IsoDateTime.safeParse(d).success, d).toBe(false);
   });
 });
