@@ -98,11 +98,14 @@ export class ChallengeDelivery {
     let reminded = 0;
     for (const { partnershipId, challenge: c } of await this.d.challenges.awaitingAnswerDueBy(today, this.dueSoonDays)) {
       const overdue = c.dueDate! < today;
+      const key = `challenge-reminder:${c.id}:${overdue ? 'overdue' : 'due-soon'}:${c.dueDate}`;
+      // Each reminder goes once: skip building a card that the outbox would refuse as a repeat.
+      if (await this.d.outbox.isQueued(key)) continue;
       const text = overdue ? `Reminder: this challenge was due on ${cardDate(c.dueDate!)} and is waiting for your answer.` : `Reminder: this challenge is due on ${cardDate(c.dueDate!)}.`;
       const card = await this.card(partnershipId, c, { viewer: 'addressee', responseId: randomUUID(), notice: { text, tone: 'attention' } });
       const queued = await this.d.outbox.enqueueToPerson({
         partnershipId,
-        idempotencyKey: `challenge-reminder:${c.id}:${overdue ? 'overdue' : 'due-soon'}:${c.dueDate}`,
+        idempotencyKey: key,
         personId: c.addressee.personId!,
         activity: asMessage(card, overdue ? 'Overdue challenge' : 'Challenge due soon'),
       });

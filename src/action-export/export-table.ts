@@ -1,6 +1,7 @@
 import { ACTION_STATUS_LABELS } from '../domain/evidence-links.js';
 import { ACTION_SOURCE_LABELS, type Rag } from '../domain/vocabulary.js';
 import type { TrackerRow } from '../storage/repositories/action-tracker-repository.js';
+import { ukNumericDate } from '../domain/uk-date.js';
 
 /**
  * The tracker as a table, column by column, for the CSV and xlsx exports. The headers are ones the
@@ -65,7 +66,6 @@ export function exportRows(actions: readonly ExportAction[]): OutCell[][] {
 }
 
 /** "2026-12-15" → "15/12/2026". */
-export const ukDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** A cell as CSV text: dates as UK dates. */
-export const csvText = (c: OutCell): string => (c === null ? '' : typeof c === 'number' ? String(c) : typeof c === 'string' ? c : ukDate(c.date));
+export const csvText = (c: OutCell): string => (c === null ? '' : typeof c === 'number' ? String(c) : typeof c === 'string' ? c : ukNumericDate(c.date));

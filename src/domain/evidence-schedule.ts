@@ -1,3 +1,4 @@
+import { ukCalendarDay } from './uk-date.js';
 /**
  * When evidence requests go out: EVIDENCE_REQUEST_SCHEDULE, read as UK wall-clock time.
  * Pure: no I/O, time comes in.
@@ -63,7 +64,7 @@ function timeOf(h: string, m: string | undefined): { hour: number; minute: numbe
 
 /** The UK date on which the period holding `now` started: the name of the period (its request's key). */
 export function currentPeriod(schedule: EvidenceSchedule, now: Date): string {
-  const today = ukDate(now);
+  const today = ukCalendarDay(now);
   const days = daysBetween(schedule.anchor, today);
   let start = addDays(schedule.anchor, Math.floor(days / schedule.everyDays) * schedule.everyDays);
   // Before the hour on the period's first day, the previous period still runs.
@@ -73,7 +74,6 @@ export function currentPeriod(schedule: EvidenceSchedule, now: Date): string {
 
 // ---- UK calendar arithmetic ----------------------------------------------------------------------
 
-const ukDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 const ukParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hourCycle: 'h23',
@@ -84,9 +84,6 @@ const ukParts = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   second: '2-digit',
 });
-
-/** The UK calendar day of an instant, YYYY-MM-DD. */
-export const ukDate = (at: Date): string => ukDay.format(at);
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -241,23 +241,26 @@ export class ChallengeService {
   }
 
   /**
-   * Challenges still waiting for their addressee whose due date is within `days` of `today` or past
-   * (UK calendar days), with their partnership, for reminders.
+   * Challenges still waiting for their addressee whose due date is within `days` after `today`, or passed
+   * within `daysPast` before it (UK calendar days), with their partnership, for reminders. One read per
+   * partnership, not per challenge.
    */
-  async awaitingAnswerDueBy(today: string, days: number): Promise<{ partnershipId: string; challenge: Challenge }[]> {
+  async awaitingAnswerDueBy(today: string, days: number, daysPast = 7): Promise<{ partnershipId: string; challenge: Challenge }[]> {
     const rows = await this.db
       .selectFrom('challenges')
       .select(['id', 'partnership_id'])
       .where('status', 'in', ['open', 'follow_up'])
       .where('addressee_person_id', 'is not', null)
-      .where(sql<boolean>`due_date <= ${today}::date + ${days}::int`)
+      .where(sql<boolean>`due_date between ${today}::date - ${daysPast}::int and ${today}::date + ${days}::int`)
       .orderBy('due_date')
       .limit(1000)
       .execute();
+    const byPartnership = new Map<string, string[]>();
+    for (const r of rows) byPartnership.set(r.partnership_id, [...(byPartnership.get(r.partnership_id) ?? []), r.id]);
     const out: { partnershipId: string; challenge: Challenge }[] = [];
-    for (const r of rows) {
-      const challenge = await this.forDelivery(r.partnership_id, r.id);
-      if (challenge) out.push({ partnershipId: r.partnership_id, challenge });
+    for (const [partnershipId, ids] of byPartnership) {
+      const challenges = await this.toContract(await this.query(partnershipId).where('c.id', 'in', ids).execute());
+      for (const challenge of challenges) out.push({ partnershipId, challenge });
     }
     return out;
   }

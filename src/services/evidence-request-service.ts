@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { addDays, currentPeriod, type EvidenceRequestSettings, ukDate } from '../domain/evidence-schedule.js';
+import { addDays, currentPeriod, type EvidenceRequestSettings } from '../domain/evidence-schedule.js';
+import { ukCalendarDay } from '../domain/uk-date.js';
 import { AuditLogRepository } from '../storage/repositories/audit-log-repository.js';
 import { BotConversationsRepository } from '../storage/repositories/bot-conversations-repository.js';
 import { ASKED_STATUSES, type EvidenceRequestRow, EvidenceRequestsRepository } from '../storage/repositories/evidence-requests-repository.js';
@@ -85,7 +86,7 @@ export class EvidenceRequestService {
     const days = this.o.settings.dueSoonDays;
     if (days <= 0) return 0;
     const now = this.now();
-    const today = ukDate(now);
+    const today = ukCalendarDay(now);
     const repo = new EvidenceRequestsRepository(this.o.db);
     const due = await repo.dueBetween(today, addDays(today, days));
     const keyOf = (d: (typeof due)[number]) => `due:${d.actionId}:${d.dueDate}`;
@@ -210,11 +211,11 @@ export async function loadEvidenceView(repo: EvidenceRequestsRepository, row: Ev
     chairName: row.chairName,
     trigger: row.trigger,
     status: row.status,
-    askedOn: ukDate(row.createdAt),
-    answerBy: ukDate(row.dueAt),
-    sentOn: row.sentAt ? ukDate(row.sentAt) : null,
+    askedOn: ukCalendarDay(row.createdAt),
+    answerBy: ukCalendarDay(row.dueAt),
+    sentOn: row.sentAt ? ukCalendarDay(row.sentAt) : null,
     remindersSent: row.remindersSent,
-    today: ukDate(now),
+    today: ukCalendarDay(now),
     actions: await repo.actionsOf(row),
   };
 }

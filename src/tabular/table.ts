@@ -1,3 +1,4 @@
+import { ukNumericDate } from '../domain/uk-date.js';
 /**
  * A spreadsheet as the importer sees it, whatever file it came from: sheets of rows of cells, each cell
  * keeping what kind of value it held (a date typed in Excel is a date, not text). Pure.
@@ -26,7 +27,6 @@ export interface Workbook {
   sheets: Sheet[];
 }
 
-const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** What a person sees in the cell. */
 export function cellText(cell: Cell | null | undefined): string {
@@ -37,7 +37,7 @@ export function cellText(cell: Cell | null | undefined): string {
     case 'number':
       return cell.percent ? `${round(cell.value * 100)}%` : String(round(cell.value));
     case 'date':
-      return ukDate(cell.iso);
+      return ukNumericDate(cell.iso);
     case 'boolean':
       return cell.value ? 'TRUE' : 'FALSE';
     case 'formula':
