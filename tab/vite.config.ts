@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { tabChunkGroups } from './chunk-groups.js';
+import { preloadInHtml } from './preload-in-html.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiServer = 'http://127.0.0.1:3978';
@@ -14,11 +16,16 @@ const apiServer = 'http://127.0.0.1:3978';
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Fetched with the entry: the app's root, with React, Fluent UI and the side panel's parts (chunk-groups.ts).
+    preloadInHtml(['src/render-app.tsx']),
+  ],
   build: {
     outDir: path.resolve(here, '../dist/tab'),
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: { output: { codeSplitting: { groups: tabChunkGroups(here) } } },
   },
   server: {
     proxy: {

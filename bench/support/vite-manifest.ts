@@ -41,6 +41,19 @@ export function chunkFor(manifest: ViteManifest, suffix: string): string {
   return keys[0]!;
 }
 
+/**
+ * The key of the chunk that holds the module built from a source path ending in `suffix`: its own chunk,
+ * or the one it was bundled into (needs .vite/chunk-modules.json, written by build-tab.ts).
+ */
+export function chunkHolding(manifest: ViteManifest, outDir: string, suffix: string): string {
+  const modules = JSON.parse(readFileSync(path.join(outDir, '.vite', 'chunk-modules.json'), 'utf8')) as Record<string, string[]>;
+  const files = Object.keys(modules).filter((file) => modules[file]!.some((id) => id.replaceAll('\\', '/').endsWith(`/${suffix}`)));
+  if (files.length !== 1) throw new Error(`Expected one chunk holding ${suffix}, found ${files.length}: ${files.join(', ')}`);
+  const key = Object.keys(manifest).find((k) => manifest[k]!.file === files[0]);
+  if (!key) throw new Error(`The Vite manifest has no chunk for ${files[0]}.`);
+  return key;
+}
+
 /** Raw and gzip bytes of the JavaScript files of these chunks (gzip at zlib's default level, as servers use). */
 export function jsBytes(manifest: ViteManifest, outDir: string, keys: Iterable<string>): { raw: number; gzip: number; files: number } {
   let raw = 0;

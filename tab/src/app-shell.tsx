@@ -1,24 +1,17 @@
-import { lazy, Suspense, useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Me } from '../../src/contract/index.js';
 import { AppHeader } from './components/app-header.js';
 import { AppNav } from './components/app-nav.js';
-import { LoadingState } from './components/loading-state.js';
+import { ChunkView } from './components/chunk-view.js';
 import { useDeepLinkStart } from './config/use-deep-link-start.js';
 import { useHiddenRoute } from './config/use-hidden-route.js';
+import { PAGES } from './router/page-chunks.js';
+import { RoutePage } from './router/route-page.js';
 import { hiddenRouteFor, routeFor } from './router/routes.js';
 import { useHashRoute } from './router/use-hash-route.js';
 import type { HostInfo } from './teams/teams-host.js';
 import { focusRing } from './theme/focus-ring.js';
-
-const HomePage = lazy(() => import('./pages/home-page.js'));
-const MeetingPage = lazy(() => import('./pages/meeting-page.js'));
-const SearchPage = lazy(() => import('./pages/search-page.js'));
-const SurfacePage = lazy(() => import('./pages/surface-page.js'));
-const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
-const LibrariesPage = lazy(() => import('./pages/libraries-page.js'));
-const PapersPage = lazy(() => import('./pages/papers-page.js'));
-const ConfigPage = lazy(() => import('./pages/config-page.js'));
 
 const useStyles = makeStyles({
   skip: {
@@ -92,9 +85,9 @@ export default function AppShell({ membership, host, onSwitchPerson, onSwitchPar
         </a>
         <AppHeader membership={membership} onSwitchPerson={onSwitchPerson} onSwitchPartnership={onSwitchPartnership} />
         <main ref={mainRef} id="main" tabIndex={-1} className={styles.main}>
-          <Suspense fallback={<LoadingState label="Loading this page…" />}>
-            <ConfigPage membership={membership} host={host} />
-          </Suspense>
+          <ChunkView part={PAGES.config} loadingLabel="Loading this page…">
+            {(ConfigPage) => <ConfigPage membership={membership} host={host} />}
+          </ChunkView>
         </main>
       </>
     );
@@ -108,15 +101,7 @@ export default function AppShell({ membership, host, onSwitchPerson, onSwitchPar
       <AppHeader membership={membership} onSwitchPerson={onSwitchPerson} onSwitchPartnership={onSwitchPartnership} />
       <AppNav current={route} permissions={membership.permissions} />
       <main ref={mainRef} id="main" tabIndex={-1} className={styles.main}>
-        <Suspense fallback={<LoadingState label="Loading this page…" />}>
-          {route === 'home' && <HomePage membership={membership} />}
-          {route === 'meeting' && <MeetingPage membership={membership} />}
-          {route === 'search' && <SearchPage membership={membership} />}
-          {route === 'not_found' && <NotFoundPage />}
-          {route === 'libraries' && <LibrariesPage membership={membership} />}
-          {route === 'papers' && <PapersPage membership={membership} />}
-          {route !== 'home' && route !== 'meeting' && route !== 'search' && route !== 'libraries' && route !== 'papers' && route !== 'not_found' && <SurfacePage surface={route} />}
-        </Suspense>
+        <RoutePage key={route} route={route} membership={membership} />
       </main>
     </>
   );

@@ -123,6 +123,41 @@ describe('the tab configuration page in Chromium', () => {
     }
   });
 
+  it('lets a tracker tab choose its grouping and forum, and a dashboard tab its page; each opens as saved', { timeout: 90_000 }, async () => {
+    expect(signedInState, 'the first test signs in').toBeDefined();
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, storageState: signedInState });
+    try {
+      const page = await context.newPage();
+      const errors = watchForErrors(page);
+      await page.goto(`${app!.url}/tab/config`);
+      await page.getByRole('radio', { name: /^Action tracker:/ }).check();
+      await page.getByRole('combobox', { name: 'Group the actions by' }).selectOption({ label: 'Checklist area' });
+      const forum = page.getByRole('combobox', { name: /^Forum/ });
+      await forum.locator('option', { hasText: 'Quality Assurance Subgroup' }).waitFor({ state: 'attached' });
+      await forum.selectOption({ label: 'Quality Assurance Subgroup' });
+      const forumId = await forum.inputValue();
+      await expect.poll(() => savedUrl(page).textContent()).toBe(`${app!.url}/tab/tracker#/tracker?group=area&forum=${forumId}`);
+      await page.getByText('Actions: Quality Assurance Subgroup', { exact: true }).waitFor(); // the tab's suggested name
+      await page.getByText(`los-tracker-area-${forumId}`, { exact: true }).waitFor();
+
+      // The saved address opens the tracker grouped by area, with that forum's actions only.
+      await page.goto((await savedUrl(page).textContent())!);
+      await page.getByRole('heading', { level: 1, name: 'Action tracker' }).waitFor();
+      expect(await page.getByRole('combobox', { name: 'Group by' }).inputValue()).toBe('area');
+      expect(await page.getByRole('combobox', { name: 'Forum' }).inputValue()).toBe(forumId);
+
+      await page.goto(`${app!.url}/tab/config`);
+      await page.getByRole('radio', { name: /^Assurance dashboard:/ }).check();
+      await page.getByRole('radio', { name: /^Escalations log:/ }).check();
+      await expect.poll(() => savedUrl(page).textContent()).toBe(`${app!.url}/tab/dashboard#/escalations`);
+      await page.goto((await savedUrl(page).textContent())!);
+      await page.getByRole('heading', { level: 1, name: 'Escalations log' }).waitFor();
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const theme of THEMES) {
     it(`has no WCAG 2.2 AA violations at 280 px with a paper chosen (${theme} theme)`, { timeout: 60_000 }, async () => {
       expect(signedInState, 'the first test signs in').toBeDefined();

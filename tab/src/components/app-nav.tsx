@@ -1,19 +1,9 @@
-import {
-  Link,
-  Menu,
-  MenuButton,
-  MenuItemLink,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Button, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ROUTES, routesFor, type RouteKey } from '../router/routes.js';
 import { focusRing } from '../theme/focus-ring.js';
 
-/** Below this width (the Teams meeting side panel is 280 px) the links fold into a menu. */
+/** Below this width (the Teams meeting side panel is 280 px) the links fold behind a "Go to" button. */
 const NARROW = '@media (max-width: 479px)';
 const WIDE = '@media (min-width: 480px)';
 
@@ -30,8 +20,10 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
-    [NARROW]: { display: 'none' },
   },
+  // Folded: the list is hidden in a narrow panel until the button opens it, as a column of links.
+  folded: { [NARROW]: { display: 'none' } },
+  unfolded: { [NARROW]: { flexDirection: 'column', paddingBlock: tokens.spacingVerticalXS } },
   link: {
     display: 'inline-block',
     paddingBlock: tokens.spacingVerticalS,
@@ -43,18 +35,35 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     borderBottomColor: tokens.colorCompoundBrandStroke,
   },
-  menu: { [WIDE]: { display: 'none' } },
+  toggle: { [WIDE]: { display: 'none' } },
 });
 
-/** The surfaces: links on wide screens, a "Go to" menu in narrow panels. */
+/**
+ * The surfaces: links on wide screens; in narrow panels the same links behind a "Go to" button (a
+ * disclosure, not a menu: plain links in the page need no popup, focus trap or positioning code).
+ */
 export function AppNav({ current, permissions }: { current: RouteKey | 'not_found'; permissions?: readonly string[] }) {
   const styles = useStyles();
+  const listId = useId();
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   // Without permissions (none given), every route; otherwise only those the role may use.
   const routes = permissions ? routesFor(permissions) : ROUTES;
   const currentLabel = ROUTES.find((r) => r.key === current)?.label ?? 'Page not found';
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      setOpen(false);
+      toggleRef.current?.focus();
+    }
+  };
+
   return (
-    <nav aria-label="Line of Sight" className={styles.nav}>
-      <ul className={styles.list}>
+    <nav aria-label="Line of Sight" className={styles.nav} onKeyDown={onKeyDown}>
+      <Button ref={toggleRef} className={styles.toggle} size="small" appearance="subtle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+        Go to… (now: {currentLabel})
+      </Button>
+      <ul id={listId} className={mergeClasses(styles.list, open ? styles.unfolded : styles.folded)}>
         {routes.map((route) => (
           <li key={route.key}>
             <Link
@@ -62,30 +71,14 @@ export function AppNav({ current, permissions }: { current: RouteKey | 'not_foun
               appearance="subtle"
               className={mergeClasses(styles.link, route.key === current && styles.current)}
               aria-current={route.key === current ? 'page' : undefined}
+              // Choosing a surface folds the list again.
+              onClick={() => setOpen(false)}
             >
               {route.label}
             </Link>
           </li>
         ))}
       </ul>
-      <div className={styles.menu}>
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <MenuButton size="small" appearance="subtle">
-              Go to… (now: {currentLabel})
-            </MenuButton>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {routes.map((route) => (
-                <MenuItemLink key={route.key} href={route.hash} aria-current={route.key === current ? 'page' : undefined}>
-                  {route.label}
-                </MenuItemLink>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-      </div>
     </nav>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { endpoints, type Me, type MeetingSummary } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Me, MeetingSummary } from '../../../src/contract/index.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
@@ -29,7 +30,7 @@ function MeetingPapers({
   onPaper: (paper: PaperChoice | null) => void;
 }) {
   const styles = useStyles();
-  const { state, retry } = useApi(endpoints.listMeetingDocuments, { params: { partnershipId, meetingId } });
+  const { state, retry } = useApi(apiRoutes.listMeetingDocuments, { params: { partnershipId, meetingId } });
   if (state.status === 'loading') return <LoadingState label="Loading the meeting’s papers…" />;
   if (state.status === 'error') return <ErrorState title="Could not load the meeting’s papers." message={state.error.message} onRetry={retry} />;
   const documents = state.data.documents;
@@ -74,7 +75,7 @@ export function PaperPicker({
   const styles = useStyles();
   const partnershipId = membership.partnership.id;
   const mayRead = membership.permissions.includes('meeting.read') && membership.permissions.includes('document.read');
-  const { state, retry } = useApi(endpoints.listMeetings, { params: { partnershipId } }, !mayRead);
+  const { state, retry } = useApi(apiRoutes.listMeetings, { params: { partnershipId } }, !mayRead);
   const [meetingId, setMeetingId] = useState('');
   const meetings = useMemo(() => (state.status === 'ready' ? [...state.data.meetings].sort(byMostRecent) : []), [state]);
 

@@ -4,8 +4,8 @@ import { isTabSurface, TAB_SURFACE_LABELS, TAB_SURFACES, type TabSurface } from 
 const HINTS: Record<TabSurface, string> = {
   meeting: 'For a meeting’s side panel: its agenda, papers and quick observations.',
   papers: 'A paper to read and annotate together, on the meeting stage or in a channel.',
-  tracker: 'The partnership’s actions, for a channel.',
-  dashboard: 'Checklist areas and their evidence.',
+  tracker: 'The partnership’s composite action plan, for a channel (a forum’s actions, grouped as you choose).',
+  dashboard: 'Checklist areas by RAG, blind spots, challenges and days used; or the work plan or escalations log.',
   challenges: 'Challenges raised and their answers.',
   reports: 'Progress reports and the statement of assurance.',
   search: 'Search agendas, papers and minutes.',

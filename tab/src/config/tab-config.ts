@@ -18,11 +18,18 @@ export interface TabChoice {
   surface: TabSurface;
   /** Only for the Papers surface: the paper (and page) the tab opens at. */
   paper?: PaperPage & { title: string };
+  /** Only for the tracker and the dashboard: the view (view-choice.ts). */
+  view?: { hash: string; id: string; name: string } | null;
 }
 
 /** The configuration for a choice, with addresses under `base` (the tab's own origin). */
 export function buildTabConfig(base: string, choice: TabChoice): TabConfig {
   const paper = choice.surface === 'papers' ? choice.paper : undefined;
+  const view = choice.surface === 'papers' ? null : choice.view;
+  if (view) {
+    const url = tabContentUrl(base, choice.surface) + view.hash;
+    return { contentUrl: url, websiteUrl: url, entityId: `los-${view.id}`.slice(0, 64), suggestedDisplayName: view.name };
+  }
   const url = tabContentUrl(base, choice.surface, paper);
   return {
     contentUrl: url,

@@ -4,6 +4,7 @@ import type { HostInfo } from '../teams/teams-host.js';
 import { defaultSurfaceFor } from './default-surface.js';
 import { buildTabConfig, type TabConfig } from './tab-config.js';
 import { connectTabConfig, type TabConfigHost } from './teams-config.js';
+import { DEFAULT_TRACKER_VIEW, viewParts, type DashboardPage, type TrackerView } from './view-choice.js';
 
 /** The paper a Papers tab opens at, as chosen on the page. */
 export interface PaperChoice {
@@ -26,6 +27,12 @@ export interface TabConfigState {
   config: TabConfig | null;
   /** Whether Teams is listening (false in a browser: the page only shows what would be saved). */
   connected: boolean;
+  /** The tracker tab's grouping and forum. */
+  trackerView: TrackerView;
+  setTrackerView(view: TrackerView): void;
+  /** The page a dashboard tab opens. */
+  dashboardPage: DashboardPage;
+  setDashboardPage(page: DashboardPage): void;
 }
 
 function pageProblem(text: string, pageCount: number | null): string | null {
@@ -42,6 +49,8 @@ export function useTabConfig(host: HostInfo, base: string = window.location.orig
   const [paper, setPaperState] = useState<PaperChoice | null>(null);
   const [pageText, setPageText] = useState('1');
   const [teams, setTeams] = useState<TabConfigHost | null>(null);
+  const [trackerView, setTrackerView] = useState<TrackerView>(DEFAULT_TRACKER_VIEW);
+  const [dashboardPage, setDashboardPage] = useState<DashboardPage>('dashboard');
 
   const setPaper = (next: PaperChoice | null) => {
     setPaperState(next);
@@ -52,8 +61,8 @@ export function useTabConfig(host: HostInfo, base: string = window.location.orig
   const config = useMemo(() => {
     if (pageError) return null;
     const chosen = surface === 'papers' && paper ? { documentId: paper.documentId, title: paper.title, page: Number(pageText) } : undefined;
-    return buildTabConfig(base, { surface, paper: chosen });
-  }, [base, surface, paper, pageText, pageError]);
+    return buildTabConfig(base, { surface, paper: chosen, view: viewParts(surface, trackerView, dashboardPage) });
+  }, [base, surface, paper, pageText, pageError, trackerView, dashboardPage]);
 
   // Teams reads the configuration when Save is selected: keep the latest where the handler can see it.
   const latest = useRef<TabConfig | null>(config);
@@ -75,5 +84,19 @@ export function useTabConfig(host: HostInfo, base: string = window.location.orig
     teams?.setValid(config !== null);
   }, [teams, config]);
 
-  return { surface, setSurface, paper, setPaper, pageText, setPageText, pageError, config, connected: teams?.connected ?? false };
+  return {
+    surface,
+    setSurface,
+    paper,
+    setPaper,
+    pageText,
+    setPageText,
+    pageError,
+    config,
+    connected: teams?.connected ?? false,
+    trackerView,
+    setTrackerView,
+    dashboardPage,
+    setDashboardPage,
+  };
 }

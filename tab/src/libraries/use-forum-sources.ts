@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { endpoints, type ForumSource } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { ForumSource } from '../../../src/contract/index.js';
 import { callApi } from '../api/api-client.js';
 import type { ApiState } from '../api/use-api.js';
 import { toApiError } from '../api/to-api-error.js';
@@ -21,7 +22,7 @@ export function useForumSources(partnershipId: string): {
   useEffect(() => {
     const controller = new AbortController();
     if (!quiet) setState({ status: 'loading' });
-    callApi(endpoints.listDocumentSources, { params: { partnershipId }, signal: controller.signal }).then(
+    callApi(apiRoutes.listDocumentSources, { params: { partnershipId }, signal: controller.signal }).then(
       (data) => {
         if (!controller.signal.aborted) setState({ status: 'ready', data: data.forums });
       },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { endpoints, type ForumSource } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { ForumSource } from '../../../src/contract/index.js';
 import { callApi } from '../api/api-client.js';
 import { toApiError } from '../api/to-api-error.js';
 import { bodyFrom, draftFrom, errorsFromDetails, kindOf, type FieldErrors, type FieldName, type SourceDraft, type SourceKind } from './source-draft.js';
@@ -54,7 +55,7 @@ export function useSourceEditor(partnershipId: string, forum: ForumSource, defau
     clearErrors();
     setPhase('saving');
     try {
-      const saved = await callApi(endpoints.setDocumentSource, { params, body: built.body });
+      const saved = await callApi(apiRoutes.setDocumentSource, { params, body: built.body });
       setPhase('editing');
       return saved;
     } catch (error) {
@@ -71,7 +72,7 @@ export function useSourceEditor(partnershipId: string, forum: ForumSource, defau
     clearErrors();
     setPhase('removing');
     try {
-      const removed = await callApi(endpoints.removeDocumentSource, { params });
+      const removed = await callApi(apiRoutes.removeDocumentSource, { params });
       setPhase('editing');
       return removed;
     } catch (error) {

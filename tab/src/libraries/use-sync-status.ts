@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { endpoints, type SyncStatus } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { SyncStatus } from '../../../src/contract/index.js';
 import { callApi } from '../api/api-client.js';
 import type { ApiState } from '../api/use-api.js';
 import { toApiError } from '../api/to-api-error.js';
@@ -33,7 +34,7 @@ export function useSyncStatus(partnershipId: string): SyncStatusControl {
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
-    callApi(endpoints.syncStatus, { params: { partnershipId }, signal: controller.signal }).then(
+    callApi(apiRoutes.syncStatus, { params: { partnershipId }, signal: controller.signal }).then(
       (data) => {
         if (!controller.signal.aborted) setState({ status: 'ready', data });
       },
@@ -49,7 +50,7 @@ export function useSyncStatus(partnershipId: string): SyncStatusControl {
     if (!running) return;
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      callApi(endpoints.syncStatus, { params: { partnershipId }, signal: controller.signal }).then(
+      callApi(apiRoutes.syncStatus, { params: { partnershipId }, signal: controller.signal }).then(
         (data) => {
           if (controller.signal.aborted) return;
           setPollError(null);
@@ -73,7 +74,7 @@ export function useSyncStatus(partnershipId: string): SyncStatusControl {
     setStarting(true);
     setStartError(null);
     try {
-      const data = await callApi(endpoints.startSync, { params: { partnershipId } });
+      const data = await callApi(apiRoutes.startSync, { params: { partnershipId } });
       setPollError(null);
       setState({ status: 'ready', data });
     } catch (error) {

@@ -1,21 +1,8 @@
-import { useState } from 'react';
-import {
-  Field,
-  Tag,
-  TagPicker,
-  TagPickerControl,
-  TagPickerGroup,
-  TagPickerInput,
-  TagPickerList,
-  TagPickerOption,
-  makeStyles,
-} from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { Field } from '@fluentui/react-components';
 import type { ChecklistArea } from '../../../src/contract/index.js';
-
-const useStyles = makeStyles({
-  tag: { maxWidth: '100%' },
-  option: { overflowWrap: 'anywhere' },
-});
+import { FilterCombobox } from '../components/filter-combobox.js';
+import { AreaChips } from './area-chips.js';
 
 /** Checklist areas as chips, chosen by typing part of a name (a combobox); Backspace removes the last. */
 export function AreaPicker({
@@ -33,11 +20,15 @@ export function AreaPicker({
   error?: string;
   hint?: string;
 }) {
-  const styles = useStyles();
   const [query, setQuery] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
   const byId = new Map(areas.map((a) => [a.id, a]));
   const words = query.trim().toLowerCase();
-  const options = areas.filter((a) => !selected.includes(a.id) && (!words || a.title.toLowerCase().includes(words)));
+  const options = areas
+    .filter((a) => !selected.includes(a.id) && (!words || a.title.toLowerCase().includes(words)))
+    .map((a) => ({ value: a.id, text: a.title }));
+  const chips = selected.map((areaId) => ({ id: areaId, title: byId.get(areaId)?.title ?? 'Unknown area' }));
+  const remove = (areaId: string) => onChange(selected.filter((x) => x !== areaId));
   return (
     <Field
       label="Checklist areas"
@@ -45,33 +36,23 @@ export function AreaPicker({
       validationState={error ? 'error' : 'none'}
       hint={options.length === 0 && words ? `No area matches “${query.trim()}”.` : hint ?? 'Type to find an area; Enter adds it.'}
     >
-      <TagPicker
-        selectedOptions={[...selected]}
-        onOptionSelect={(_, data) => {
-          onChange(data.selectedOptions);
+      <AreaChips chips={chips} onRemove={remove} onLeave={() => inputRef.current?.focus()} />
+      <FilterCombobox
+        ref={inputRef}
+        id={id}
+        listLabel="Checklist areas"
+        text={query}
+        onTextChange={setQuery}
+        options={options}
+        onPick={(option) => {
+          onChange([...selected, option.value]);
           setQuery('');
         }}
-      >
-        <TagPickerControl>
-          <TagPickerGroup aria-label="Chosen checklist areas">
-            {selected.map((areaId) => (
-              <Tag key={areaId} value={areaId} shape="rounded" className={styles.tag} dismissible>
-                {byId.get(areaId)?.title ?? 'Unknown area'}
-              </Tag>
-            ))}
-          </TagPickerGroup>
-          <TagPickerInput id={id} aria-label="Checklist areas" value={query} onChange={(e) => setQuery(e.target.value)} />
-        </TagPickerControl>
-        {options.length > 0 ? (
-          <TagPickerList>
-            {options.map((a) => (
-              <TagPickerOption key={a.id} value={a.id} text={a.title} className={styles.option}>
-                {a.title}
-              </TagPickerOption>
-            ))}
-          </TagPickerList>
-        ) : undefined}
-      </TagPicker>
+        onBackspaceEmpty={() => {
+          const last = selected[selected.length - 1];
+          if (last) remove(last);
+        }}
+      />
     </Field>
   );
 }

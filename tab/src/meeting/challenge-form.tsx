@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, Combobox, Field, Input, Option, Textarea, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { endpoints, type Challenge, type PersonSummary } from '../../../src/contract/index.js';
+import { Button, Field, Input, Textarea, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Challenge, PersonSummary } from '../../../src/contract/index.js';
 import { ROLE_LABELS } from '../../../src/domain/vocabulary.js';
 import { IdentifierWarning } from '../challenges/identifier-warning.js';
 import { useIdentifierFlags } from '../challenges/use-identifier-flags.js';
@@ -8,6 +9,7 @@ import { callApi } from '../api/api-client.js';
 import { toApiError } from '../api/to-api-error.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorState } from '../components/error-state.js';
+import { FilterCombobox } from '../components/filter-combobox.js';
 import { LoadingState } from '../components/loading-state.js';
 import { ukIsoDate } from '../format/dates.js';
 import { newId } from './new-id.js';
@@ -23,7 +25,6 @@ const useStyles = makeStyles({
   },
   heading: { ...typographyStyles.body1Strong, margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  combobox: { minWidth: 0, width: '100%' },
 });
 
 const personText = (p: PersonSummary) => `${p.displayName} (${p.agencyName ?? ROLE_LABELS[p.role]})`;
@@ -50,7 +51,7 @@ export function ChallengeForm({
   onCancel: () => void;
 }) {
   const styles = useStyles();
-  const people = useApi(endpoints.listPeople, { params: { partnershipId } });
+  const people = useApi(apiRoutes.listPeople, { params: { partnershipId } });
   const [recipient, setRecipient] = useState<PersonSummary | null>(null);
   const [typed, setTyped] = useState('');
   const [dueDate, setDueDate] = useState(defaultDue);
@@ -78,7 +79,7 @@ export function ChallengeForm({
     setBusy(true);
     setFailure(null);
     try {
-      const raised = await callApi(endpoints.raiseChallenge, {
+      const raised = await callApi(apiRoutes.raiseChallenge, {
         params: { partnershipId },
         body: { id: id.current, question: question.trim(), addresseePersonId: recipient!.id, dueDate, observationId, forumId, identifiersConfirmed: flags.length > 0 && identifiersConfirmed },
       });
@@ -98,35 +99,28 @@ export function ChallengeForm({
   return (
     <form aria-label="Raise a challenge" className={styles.form} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>
       <p className={styles.heading}>Raise a challenge from this observation</p>
-      <Field label="For" validationMessage={errors.recipient} validationState={errors.recipient ? 'error' : 'none'}>
-        <Combobox
+      <Field
+        label="For"
+        validationMessage={errors.recipient}
+        validationState={errors.recipient ? 'error' : 'none'}
+        hint={options.length === 0 && words ? 'Nobody matches these words.' : undefined}
+      >
+        <FilterCombobox
           ref={firstRef}
-          className={styles.combobox}
-          freeform
+          listLabel="People"
           placeholder="Type a name or agency"
-          value={typed}
-          selectedOptions={recipient ? [recipient.id] : []}
-          onChange={(e) => {
-            setTyped(e.target.value);
+          text={typed}
+          onTextChange={(text) => {
+            setTyped(text);
             setRecipient(null);
           }}
-          onOptionSelect={(_, data) => {
-            const p = data.optionValue ? byId.get(data.optionValue) : undefined;
+          options={options.map((p) => ({ value: p.id, text: personText(p) }))}
+          onPick={(option) => {
+            const p = byId.get(option.value);
             setRecipient(p ?? null);
             setTyped(p ? personText(p) : '');
           }}
-        >
-          {options.map((p) => (
-            <Option key={p.id} value={p.id} text={personText(p)}>
-              {personText(p)}
-            </Option>
-          ))}
-          {options.length === 0 && (
-            <Option value="" text="" disabled>
-              Nobody matches these words
-            </Option>
-          )}
-        </Combobox>
+        />
       </Field>
       <Field label="Answer by" validationMessage={errors.dueDate} validationState={errors.dueDate ? 'error' : 'none'}>
         <Input type="date" min={today} value={dueDate} onChange={(_, d) => setDueDate(d.value)} />

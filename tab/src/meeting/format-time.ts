@@ -1,11 +1,12 @@
-const ZONE = 'Europe/London';
-const time = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const day = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'short' });
-const dayKey = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+import { MONTH_NAMES, twoDigits, ukClock, type UkClock } from '../format/uk-clock.js';
+
+// As Intl's en-GB short months (CLDR): "Sept", the others three letters.
+const shortMonth = (c: UkClock) => (c.month === 9 ? 'Sept' : MONTH_NAMES[c.month - 1]!.slice(0, 3));
+const sameDay = (a: UkClock, b: UkClock) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 /** "14:05" today, "14 Jan, 14:05" on another day: UK time, short enough for a 280 px panel. */
 export function shortTime(iso: string, now: Date = new Date()): string {
-  const at = new Date(iso);
-  const t = time.format(at);
-  return dayKey.format(at) === dayKey.format(now) ? t : `${day.format(at)}, ${t}`;
+  const at = ukClock(new Date(iso));
+  const t = `${twoDigits(at.hour)}:${twoDigits(at.minute)}`;
+  return sameDay(at, ukClock(now)) ? t : `${at.day} ${shortMonth(at)}, ${t}`;
 }

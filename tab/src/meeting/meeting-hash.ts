@@ -1,16 +1,14 @@
 import { hashWith, useHashParams } from '../router/hash-params.js';
+import { meetingIdIn } from './meeting-id.js';
 
 /** The address of the side panel for a meeting (`#/meeting?meetingId=…`), so a reload keeps it. */
 export function meetingHash(meetingId: string | null): string {
   return hashWith('#/meeting', { meetingId });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The meeting named in the address, if it is an id at all. */
 export function useMeetingIdFromHash(): string | null {
-  const id = useHashParams().get('meetingId');
-  return id && UUID.test(id) ? id : null;
+  return meetingIdIn(useHashParams());
 }
 
 /** Opens a meeting (or the pick list with null), replacing the address so Back leaves the panel. */

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { endpoints, type Checklist, type Me, type MeetingDetail, type ObservationPatch } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Checklist, Me, MeetingDetail, ObservationPatch } from '../../../src/contract/index.js';
 import { callApi } from '../api/api-client.js';
 import { toApiError } from '../api/to-api-error.js';
 import { useApi } from '../api/use-api.js';
@@ -16,7 +17,7 @@ import { MeetingHeader } from './meeting-header.js';
 import { ObservationTimeline } from './observation-timeline.js';
 import type { ItemActions } from './observation-item.js';
 import { mergeTimeline, itemId } from './timeline-items.js';
-import { UndoBar } from './undo-bar.js';
+import { UndoBar } from '../components/undo-bar.js';
 import { useAnnouncer } from './use-announcer.js';
 import { useChallenges } from './use-meeting-challenges.js';
 import { useMeetingObservations } from './use-meeting-observations.js';
@@ -67,7 +68,7 @@ function Workspace({ membership, meeting, checklist, onChooseAnother }: { member
   const actions: ItemActions = {
     edit: async (id: string, patch: ObservationPatch) => {
       try {
-        observations.upsert(await callApi(endpoints.editObservation, { params: { partnershipId, observationId: id }, body: patch }));
+        observations.upsert(await callApi(apiRoutes.editObservation, { params: { partnershipId, observationId: id }, body: patch }));
         announce('Changes saved.');
       } catch (error) {
         throw toApiError(error);
@@ -75,7 +76,7 @@ function Workspace({ membership, meeting, checklist, onChooseAnother }: { member
     },
     remove: (id: string) => {
       setProblem(null);
-      callApi(endpoints.deleteObservation, { params: { partnershipId, observationId: id } }).then(
+      callApi(apiRoutes.deleteObservation, { params: { partnershipId, observationId: id } }).then(
         (o) => {
           observations.upsert(o);
           setUndo({ id });
@@ -85,7 +86,7 @@ function Workspace({ membership, meeting, checklist, onChooseAnother }: { member
     },
     share: async (id: string) => {
       try {
-        observations.upsert(await callApi(endpoints.shareObservation, { params: { partnershipId, observationId: id } }));
+        observations.upsert(await callApi(apiRoutes.shareObservation, { params: { partnershipId, observationId: id } }));
         announce('Observation shared with the partnership.');
       } catch (error) {
         fail('The observation was not shared.', error);
@@ -115,7 +116,7 @@ function Workspace({ membership, meeting, checklist, onChooseAnother }: { member
     if (!undo) return;
     const { id } = undo;
     setUndo(null);
-    callApi(endpoints.restoreObservation, { params: { partnershipId, observationId: id } }).then(
+    callApi(apiRoutes.restoreObservation, { params: { partnershipId, observationId: id } }).then(
       (o) => {
         observations.upsert(o);
         announce('Observation restored.');
@@ -151,7 +152,7 @@ function Workspace({ membership, meeting, checklist, onChooseAnother }: { member
         <SectionHeading level={3} id="meeting-timeline">
           Observations in this meeting
         </SectionHeading>
-        {undo && <UndoBar key={undo.id} text="Observation deleted." onUndo={undoDelete} onGone={hideUndo} />}
+        {undo && <UndoBar key={undo.id} text="Observation deleted." onUndo={undoDelete} onGone={hideUndo} takeFocus />}
         {problem && <ErrorState title="Something did not work." message={problem} actions={<Button onClick={() => setProblem(null)}>Dismiss</Button>} />}
         {observations.state.status === 'loading' && <LoadingState label="Loading observations…" />}
         {observations.state.status === 'error' && (
@@ -188,8 +189,8 @@ function Workspace({ membership, meeting, checklist, onChooseAnother }: { member
 /** Loads the meeting and the checklist, then shows the workspace. */
 export function MeetingPanel({ membership, meetingId, onChooseAnother }: { membership: Me; meetingId: string; onChooseAnother: () => void }) {
   const partnershipId = membership.partnership.id;
-  const meeting = useApi(endpoints.getMeeting, { params: { partnershipId, meetingId } });
-  const checklist = useApi(endpoints.checklist, { params: { partnershipId } });
+  const meeting = useApi(apiRoutes.getMeeting, { params: { partnershipId, meetingId } });
+  const checklist = useApi(apiRoutes.checklist, { params: { partnershipId } });
   if (meeting.state.status === 'loading' || checklist.state.status === 'loading') return <LoadingState label="Loading the meeting…" />;
   if (meeting.state.status === 'error') {
     const notFound = meeting.state.error.code === 'not_found';

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { endpoints, type MeetingSummary } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { MeetingSummary } from '../../../src/contract/index.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { MeetingList } from '../components/meeting-list.js';
 import { formatDateTime, ukIsoDate } from '../format/dates.js';
+import { MEETING_PANEL } from '../router/page-chunks.js';
+import { earlierMeetings, upcomingMeetings } from './meeting-queries.js';
 
 const SHOWN = 10;
 
@@ -18,8 +21,12 @@ export function MeetingPicker({ partnershipId, onChoose }: { partnershipId: stri
   const styles = useStyles();
   const [today] = useState(() => ukIsoDate());
   const [earlier, setEarlier] = useState(false);
-  const query = earlier ? { to: today } : { from: today };
-  const { state, retry } = useApi(endpoints.listMeetings, { params: { partnershipId }, query });
+  const query = earlier ? earlierMeetings(today) : upcomingMeetings(today);
+  const { state, retry } = useApi(apiRoutes.listMeetings, { params: { partnershipId }, query });
+  // Choosing is next: fetch a meeting's workspace once the list is up (the list's own code comes first).
+  useEffect(() => {
+    if (state.status === 'ready') MEETING_PANEL.load().catch(() => undefined);
+  }, [state.status]);
 
   if (state.status === 'loading') return <LoadingState label="Loading meetings…" />;
   if (state.status === 'error') return <ErrorState title="Could not load the meetings." message={state.error.message} onRetry={retry} />;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { endpoints, type Challenge } from '../../../src/contract/index.js';
-import { callApi } from '../api/api-client.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Challenge } from '../../../src/contract/index.js';
+import { callOrTake } from '../api/prefetch.js';
 
 /** The challenges this person may see, with those raised here added at once. */
 export function useChallenges(partnershipId: string) {
@@ -8,7 +9,8 @@ export function useChallenges(partnershipId: string) {
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    callApi(endpoints.listChallenges, { params: { partnershipId }, signal: controller.signal }).then(
+    // The first load may have been started with the page (meeting-prefetch.ts).
+    callOrTake(apiRoutes.listChallenges, { params: { partnershipId }, signal: controller.signal }).then(
       (r) => setChallenges((mine) => [...(mine ?? []).filter((c) => !r.challenges.some((x) => x.id === c.id)), ...r.challenges]),
       (e: unknown) => {
         if (!controller.signal.aborted) setFailed((e as Error).message);

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { endpoints } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
 import { callApi } from '../api/api-client.js';
 import { showMeeting, useMeetingIdFromHash } from './meeting-hash.js';
+import { mightBeHosted } from '../teams/teams-host.js';
 import { teamsMeetingIds } from './teams-meeting-context.js';
 
 export type MeetingChoice =
@@ -17,7 +18,8 @@ export type MeetingChoice =
  */
 export function useMeetingChoice(partnershipId: string, mayReadMeetings: boolean): MeetingChoice {
   const fromHash = useMeetingIdFromHash();
-  const [lookup, setLookup] = useState<'finding' | 'not_linked' | 'none'>('finding');
+  // Only Teams can name the meeting: in a browser the pick list shows at once.
+  const [lookup, setLookup] = useState<'finding' | 'not_linked' | 'none'>(() => (!fromHash && mayReadMeetings && mightBeHosted() ? 'finding' : 'none'));
   const started = useRef(false);
   const mounted = useRef(true);
   useEffect(() => {
@@ -41,7 +43,7 @@ export function useMeetingChoice(partnershipId: string, mayReadMeetings: boolean
         return;
       }
       try {
-        const meeting = await callApi(endpoints.resolveMeeting, { params: { partnershipId }, body: ids });
+        const meeting = await callApi(apiRoutes.resolveMeeting, { params: { partnershipId }, body: ids });
         if (mounted.current) {
           setLookup('none');
           showMeeting(meeting.id, true);

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { endpoints, type Observation } from '../../../src/contract/index.js';
-import { ApiClientError, callApi } from '../api/api-client.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Observation } from '../../../src/contract/index.js';
+import type { ApiClientError } from '../api/api-client.js';
+import { callOrTake } from '../api/prefetch.js';
 import { toApiError } from '../api/to-api-error.js';
 
 export type ObservationsState = { status: 'loading' } | { status: 'error'; error: ApiClientError } | { status: 'ready' };
@@ -14,7 +16,8 @@ export function useMeetingObservations(partnershipId: string, meetingId: string)
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
-    callApi(endpoints.listObservations, { params: { partnershipId }, query: { meetingId }, signal: controller.signal }).then(
+    // The first load may have been started with the page (meeting-prefetch.ts).
+    callOrTake(apiRoutes.listObservations, { params: { partnershipId }, query: { meetingId }, signal: controller.signal }).then(
       (r) => {
         if (controller.signal.aborted) return;
         // Keep what this page saved while the list was on its way.

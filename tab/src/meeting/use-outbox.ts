@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { endpoints, type Observation } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Observation } from '../../../src/contract/index.js';
 import { callApi } from '../api/api-client.js';
 import { toApiError } from '../api/to-api-error.js';
 import type { OutboxEntry } from './outbox-entry.js';
@@ -50,7 +51,7 @@ export function useOutbox(partnershipId: string, personId: string, events: Outbo
       inFlight.current.add(entry.id);
       setItem(entry.id, { entry, status: entry.attempts === 0 ? 'saving' : 'waiting' });
       try {
-        const saved = await callApi(endpoints.createObservation, { params: { partnershipId }, body: entry.observation });
+        const saved = await callApi(apiRoutes.createObservation, { params: { partnershipId }, body: entry.observation });
         entries.current.delete(entry.id);
         await store.current?.remove(entry.id).catch(() => undefined);
         setItem(entry.id, null);

@@ -2,7 +2,9 @@ import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from 
 import type { Me } from '../../../src/contract/index.js';
 import { ConfigSummary } from '../config/config-summary.js';
 import { PaperPicker } from '../config/paper-picker.js';
+import { DashboardPagePicker } from '../config/dashboard-page-picker.js';
 import { SurfacePicker } from '../config/surface-picker.js';
+import { TrackerViewPicker } from '../config/tracker-view-picker.js';
 import { useTabConfig } from '../config/use-tab-config.js';
 import { PageHeading } from '../components/page-heading.js';
 import { SectionHeading } from '../components/section-heading.js';
@@ -40,6 +42,18 @@ export default function ConfigPage({ membership, host }: { membership: Me; host:
               onPageText={tab.setPageText}
               pageError={tab.pageError}
             />
+          </section>
+        )}
+        {tab.surface === 'tracker' && (
+          <section aria-labelledby="config-tracker">
+            <SectionHeading id="config-tracker">Tracker view (optional)</SectionHeading>
+            <TrackerViewPicker membership={membership} value={tab.trackerView} onChange={tab.setTrackerView} />
+          </section>
+        )}
+        {tab.surface === 'dashboard' && (
+          <section aria-labelledby="config-dashboard">
+            <SectionHeading id="config-dashboard">Dashboard view</SectionHeading>
+            <DashboardPagePicker value={tab.dashboardPage} onChange={tab.setDashboardPage} />
           </section>
         )}
       </form>

@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { endpoints, type Me } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Me } from '../../../src/contract/index.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorState } from '../components/error-state.js';
 import { ForumList } from '../components/forum-list.js';
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
 
 function Overview({ partnershipId }: { partnershipId: string }) {
   const styles = useStyles();
-  const { state, retry } = useApi(endpoints.partnershipOverview, { params: { partnershipId } });
+  const { state, retry } = useApi(apiRoutes.partnershipOverview, { params: { partnershipId } });
   if (state.status === 'loading') return <LoadingState label="Loading the partnership overview…" />;
   if (state.status === 'error') {
     return <ErrorState title="Could not load the partnership overview." message={state.error.message} onRetry={retry} />;
@@ -52,7 +53,7 @@ function Overview({ partnershipId }: { partnershipId: string }) {
 
 function Forums({ partnershipId }: { partnershipId: string }) {
   const styles = useStyles();
-  const { state, retry } = useApi(endpoints.listForums, { params: { partnershipId } });
+  const { state, retry } = useApi(apiRoutes.listForums, { params: { partnershipId } });
   return (
     <section aria-labelledby="overview-forums">
       <SectionHeading id="overview-forums">Forums</SectionHeading>

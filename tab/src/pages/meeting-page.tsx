@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { Me } from '../../../src/contract/index.js';
+import { ChunkView } from '../components/chunk-view.js';
 import { LoadingState } from '../components/loading-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { SectionHeading } from '../components/section-heading.js';
 import { showMeeting } from '../meeting/meeting-hash.js';
-import { MeetingPanel } from '../meeting/meeting-panel.js';
 import { MeetingPicker } from '../meeting/meeting-picker.js';
 import { useMeetingChoice } from '../meeting/use-meeting-choice.js';
+import { MEETING_PANEL } from '../router/page-chunks.js';
 
 const useStyles = makeStyles({
   note: { marginBlockEnd: tokens.spacingVerticalL },
@@ -28,7 +29,14 @@ export default function MeetingPage({ membership }: { membership: Me }) {
 
   let body;
   if (choice.status === 'finding') body = <LoadingState label="Finding this meeting…" />;
-  else if (choice.status === 'chosen') body = <MeetingPanel key={choice.meetingId} membership={membership} meetingId={choice.meetingId} onChooseAnother={chooseAnother} />;
+  else if (choice.status === 'chosen') {
+    // Its own chunk (preloaded with the page), so the pick list need not wait for the capture form's code.
+    body = (
+      <ChunkView part={MEETING_PANEL} loadingLabel="Loading the meeting…">
+        {(MeetingPanel) => <MeetingPanel key={choice.meetingId} membership={membership} meetingId={choice.meetingId} onChooseAnother={chooseAnother} />}
+      </ChunkView>
+    );
+  }
   else {
     body = (
       <>

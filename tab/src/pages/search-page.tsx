@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { endpoints, type Me } from '../../../src/contract/index.js';
-import { searchEndpoints } from '../../../src/contract/endpoints/search.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Me } from '../../../src/contract/index.js';
 import type { SearchResponse } from '../../../src/contract/search.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorState } from '../components/error-state.js';
@@ -47,7 +47,7 @@ function NoResults({ state }: { state: SearchState }) {
 function Search({ partnershipId }: { partnershipId: string }) {
   const styles = useStyles();
   const state = readSearchState(useHashParams());
-  const forums = useApi(endpoints.listForums, { params: { partnershipId } });
+  const forums = useApi(apiRoutes.listForums, { params: { partnershipId } });
   const query = {
     q: state.q,
     forumId: state.forumId || undefined,
@@ -57,7 +57,7 @@ function Search({ partnershipId }: { partnershipId: string }) {
     limit: PAGE_SIZE,
     offset: (state.page - 1) * PAGE_SIZE,
   };
-  const { state: search, retry } = useApi(searchEndpoints.searchDocuments, { params: { partnershipId }, query }, state.q === '');
+  const { state: search, retry } = useApi(apiRoutes.searchDocuments, { params: { partnershipId }, query }, state.q === '');
   const result = state.q && search.status === 'ready' ? search.data : undefined;
 
   // Moving to another page of results: start reading at its heading, as after following a link.

@@ -8,7 +8,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { endpoints, type DevPerson } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { DevPerson } from '../../../src/contract/index.js';
 import { ROLES, ROLE_LABELS, type Role } from '../../../src/domain/vocabulary.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorState } from '../components/error-state.js';
@@ -120,7 +121,7 @@ function EntraSignInMessage() {
 /** Dev sign-in: pick a synthetic demo person to act as. Only offered when the server runs AUTH_MODE=dev. */
 export default function SignInPage({ onSignIn, notice }: { onSignIn: (personId: string) => void; notice?: string }) {
   const styles = useStyles();
-  const { state, retry } = useApi(endpoints.devPeople);
+  const { state, retry } = useApi(apiRoutes.devPeople);
   const notDevMode = state.status === 'error' && state.error.status === 404;
 
   return (

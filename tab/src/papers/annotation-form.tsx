@@ -16,7 +16,8 @@ import {
 } from '@fluentui/react-components';
 import { IdentifierWarning } from '../challenges/identifier-warning.js';
 import { useIdentifierFlags } from '../challenges/use-identifier-flags.js';
-import { endpoints, type Annotation } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Annotation } from '../../../src/contract/index.js';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, JUDGEMENTS, JUDGEMENT_LABELS, type EvidenceType, type Judgement } from '../../../src/domain/vocabulary.js';
 import { useApi } from '../api/use-api.js';
 import { LoadingState } from '../components/loading-state.js';
@@ -71,8 +72,8 @@ export function AnnotationForm({ passage, fallbackPage, pageCount, target, canCh
   const { draft, update, errors, failure, saving, save } = useAnnotationForm(passage, fallbackPage, pageCount, target, onSaved);
   const flags = useIdentifierFlags(draft.kind === 'challenge' ? draft.question : '');
   const partnershipId = target.partnershipId;
-  const checklist = useApi(endpoints.checklist, { params: { partnershipId } });
-  const people = useApi(endpoints.listPeople, { params: { partnershipId } }, !canChallenge);
+  const checklist = useApi(apiRoutes.checklist, { params: { partnershipId } });
+  const people = useApi(apiRoutes.listPeople, { params: { partnershipId } }, !canChallenge);
 
   // Start where the typing is: the note when a passage was selected, else the passage itself.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { endpoints, type MeetingSummary } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { MeetingSummary } from '../../../src/contract/index.js';
 import type { DocumentKind } from '../../../src/domain/vocabulary.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorState } from '../components/error-state.js';
@@ -31,7 +32,7 @@ const useStyles = makeStyles({
 
 function MeetingPapers({ partnershipId, meeting }: { partnershipId: string; meeting: MeetingSummary }) {
   const styles = useStyles();
-  const { state, retry } = useApi(endpoints.listMeetingDocuments, { params: { partnershipId, meetingId: meeting.id } });
+  const { state, retry } = useApi(apiRoutes.listMeetingDocuments, { params: { partnershipId, meetingId: meeting.id } });
   return (
     <li className={styles.meeting}>
       <h2 className={styles.heading}>{meeting.title}</h2>
@@ -63,7 +64,7 @@ function MeetingPapers({ partnershipId, meeting }: { partnershipId: string; meet
 export function PaperList({ partnershipId }: { partnershipId: string }) {
   const styles = useStyles();
   const [from] = useState(() => ukIsoDate(new Date(Date.now() - LOOK_BACK_DAYS * 86_400_000)));
-  const { state, retry } = useApi(endpoints.listMeetings, { params: { partnershipId }, query: { from } });
+  const { state, retry } = useApi(apiRoutes.listMeetings, { params: { partnershipId }, query: { from } });
   if (state.status === 'loading') return <LoadingState label="Loading recent meetings…" />;
   if (state.status === 'error') return <ErrorState title="Could not load the meetings." message={state.error.message} onRetry={retry} />;
   const withPapers = state.data.meetings

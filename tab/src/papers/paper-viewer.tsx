@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { endpoints, type Annotation, type DocumentDetail, type Me } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Annotation, DocumentDetail, Me } from '../../../src/contract/index.js';
 import { useApi } from '../api/use-api.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
@@ -69,7 +70,7 @@ function Viewer({ membership, document: doc, page }: ViewerProps) {
   const ids = version?.hasPdf ? { partnershipId, documentId: doc.id, versionId } : null;
   const pdf = usePdfDocument(ids);
   const useText = !version?.hasPdf || pdf.status === 'error';
-  const text = useApi(endpoints.getPages, { params: { partnershipId, documentId: doc.id, versionId } }, !useText || !version);
+  const text = useApi(apiRoutes.getPages, { params: { partnershipId, documentId: doc.id, versionId } }, !useText || !version);
   const { state: annotations, reload } = useAnnotations(partnershipId, doc.id);
   const pagesRef = useRef<HTMLDivElement>(null);
   const asideRef = useRef<HTMLElement>(null);
@@ -186,7 +187,7 @@ function Viewer({ membership, document: doc, page }: ViewerProps) {
 
 /** A paper, open at a page, with its annotations beside it. */
 export function PaperViewer({ membership, documentId, page }: { membership: Me; documentId: string; page: number }) {
-  const { state, retry } = useApi(endpoints.getDocument, { params: { partnershipId: membership.partnership.id, documentId } });
+  const { state, retry } = useApi(apiRoutes.getDocument, { params: { partnershipId: membership.partnership.id, documentId } });
   if (state.status === 'loading') return <LoadingState label="Loading the paper…" />;
   if (state.status === 'error') {
     return (

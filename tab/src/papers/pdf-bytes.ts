@@ -1,10 +1,10 @@
-import { endpoints } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
 import { ApiClientError, DEV_PERSON_HEADER, fillPath } from '../api/api-client.js';
 import { getDevPersonId } from '../auth/dev-person-store.js';
 
 /** The bytes of a version's PDF (the file itself or its rendition). Not JSON, so not through callApi. */
 export async function fetchPdfBytes(ids: { partnershipId: string; documentId: string; versionId: string }, signal?: AbortSignal): Promise<Uint8Array> {
-  const url = fillPath(endpoints.getPdf.path, ids);
+  const url = fillPath(apiRoutes.getPdf.path, ids);
   const headers: Record<string, string> = { accept: 'application/pdf' };
   const devPersonId = getDevPersonId();
   if (devPersonId) headers[DEV_PERSON_HEADER] = devPersonId;

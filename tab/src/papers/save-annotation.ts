@@ -1,4 +1,5 @@
-import { endpoints, type Annotation } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
+import type { Annotation } from '../../../src/contract/index.js';
 import { callApi } from '../api/api-client.js';
 import type { AnnotationDraft } from './annotation-draft.js';
 
@@ -19,7 +20,7 @@ export async function saveAnnotation(target: SaveTarget, draft: AnnotationDraft,
   let link: { observationId: string } | { challengeId: string };
   if (draft.kind === 'observation') {
     if (draft.judgement === '') throw new Error('A judgement is needed.');
-    const o = await callApi(endpoints.createObservation, {
+    const o = await callApi(apiRoutes.createObservation, {
       params,
       body: {
         id: ids.noteId,
@@ -33,13 +34,13 @@ export async function saveAnnotation(target: SaveTarget, draft: AnnotationDraft,
     });
     link = { observationId: o.id };
   } else {
-    const c = await callApi(endpoints.raiseChallenge, {
+    const c = await callApi(apiRoutes.raiseChallenge, {
       params,
       body: { id: ids.noteId, question: draft.question.trim(), addresseePersonId: draft.addresseePersonId, dueDate: draft.dueDate, forumId: target.forumId, identifiersConfirmed: draft.identifiersConfirmed },
     });
     link = { challengeId: c.id };
   }
-  return callApi(endpoints.createAnnotation, {
+  return callApi(apiRoutes.createAnnotation, {
     params: { partnershipId: target.partnershipId, documentId: target.documentId },
     body: {
       id: ids.annotationId,

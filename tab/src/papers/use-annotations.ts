@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { endpoints } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
 import { callApi } from '../api/api-client.js';
 import { toApiError } from '../api/to-api-error.js';
 import { describeAnnotations, type AnnotatedPassage } from './annotation-notes.js';
@@ -16,9 +16,9 @@ export function useAnnotations(partnershipId: string, documentId: string): { sta
     const signal = controller.signal;
     const params = { partnershipId };
     Promise.all([
-      callApi(endpoints.listAnnotations, { params: { partnershipId, documentId }, signal }),
-      callApi(endpoints.listObservations, { params, query: {}, signal }),
-      callApi(endpoints.listChallenges, { params, signal }),
+      callApi(apiRoutes.listAnnotations, { params: { partnershipId, documentId }, signal }),
+      callApi(apiRoutes.listObservations, { params, query: {}, signal }),
+      callApi(apiRoutes.listChallenges, { params, signal }),
     ]).then(
       ([a, o, c]) => {
         if (!signal.aborted) setState({ status: 'ready', passages: describeAnnotations(a.annotations, o.observations, c.challenges) });

@@ -7,6 +7,8 @@ export const ROUTES = [
   { key: 'papers', hash: '#/papers', label: 'Papers', title: 'Papers' },
   { key: 'tracker', hash: '#/tracker', label: 'Action tracker', title: 'Action tracker' },
   { key: 'dashboard', hash: '#/dashboard', label: 'Dashboard', title: 'Assurance dashboard' },
+  { key: 'work-plan', hash: '#/work-plan', label: 'Work plan', title: 'Work plan' },
+  { key: 'escalations', hash: '#/escalations', label: 'Escalations', title: 'Escalations log' },
   { key: 'reports', hash: '#/reports', label: 'Reports', title: 'Reports' },
   { key: 'search', hash: '#/search', label: 'Search', title: 'Search' },
   { key: 'challenges', hash: '#/challenges', label: 'Challenges', title: 'Challenges' },
@@ -19,6 +21,9 @@ export type Route = (typeof ROUTES)[number];
 /** Routes offered only to people whose role includes an operation (the server refuses the rest anyway). */
 export const ROUTE_PERMISSIONS: Partial<Record<RouteKey, Operation>> = {
   libraries: 'document.read',
+  dashboard: 'report.read',
+  'work-plan': 'work_plan.read',
+  escalations: 'escalation.read',
 };
 
 /** The routes to offer someone with these permissions, in navigation order. */

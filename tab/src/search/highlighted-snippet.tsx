@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { splitHighlights } from '../../../src/contract/search.js';
+import { splitHighlights } from '../../../src/contract/search-text.js';
 
 const useStyles = makeStyles({
   mark: {

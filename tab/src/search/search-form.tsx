@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Field, Input, Select, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../src/domain/vocabulary.js';
 import type { ForumSummary } from '../../../src/contract/index.js';
-import { SEARCH_QUERY_MAX } from '../../../src/contract/search.js';
+import { SEARCH_QUERY_MAX } from '../../../src/contract/search-text.js';
 import { hasFilters, type SearchState } from './search-params.js';
 
 const KIND_LABELS: Record<DocumentKind, string> = {

@@ -1,5 +1,5 @@
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../src/domain/vocabulary.js';
-import { SEARCH_LIMIT_DEFAULT, SEARCH_OFFSET_MAX, SEARCH_QUERY_MAX } from '../../../src/contract/search.js';
+import { SEARCH_LIMIT_DEFAULT, SEARCH_OFFSET_MAX, SEARCH_QUERY_MAX } from '../../../src/contract/search-text.js';
 import { hashWith } from '../router/hash-params.js';
 
 /** What is being searched for: all of it lives in the address, so a search can be linked, reloaded and gone back to. */

@@ -1,19 +1,17 @@
-import { lazy, Suspense } from 'react';
 import { useDevSession } from '../auth/use-dev-session.js';
-import { LoadingState } from '../components/loading-state.js';
+import { ChunkView } from '../components/chunk-view.js';
+import { SIGN_IN_PAGE } from '../router/page-chunks.js';
 import type { HostInfo } from '../teams/teams-host.js';
 import { SignedIn } from './signed-in.js';
-
-const SignInPage = lazy(() => import('../pages/sign-in-page.js'));
 
 /** Signed out: the sign-in page. Signed in: the app, for the chosen person. */
 export function SessionGate({ host }: { host: HostInfo }) {
   const { personId, signIn, signOut } = useDevSession();
   if (!personId) {
     return (
-      <Suspense fallback={<LoadingState label="Loading sign-in…" />}>
-        <SignInPage onSignIn={signIn} />
-      </Suspense>
+      <ChunkView part={SIGN_IN_PAGE} loadingLabel="Loading sign-in…">
+        {(SignInPage) => <SignInPage onSignIn={signIn} />}
+      </ChunkView>
     );
   }
   return <SignedIn key={personId} host={host} onSwitchPerson={signOut} />;

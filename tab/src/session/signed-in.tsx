@@ -1,21 +1,21 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@fluentui/react-components';
-import { endpoints } from '../../../src/contract/index.js';
+import { apiRoutes } from '../../../src/contract/routes.js';
 import { useApi } from '../api/use-api.js';
+import { ChunkView } from '../components/chunk-view.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { StandalonePage } from '../components/standalone-page.js';
 import type { HostInfo } from '../teams/teams-host.js';
+import { APP_SHELL } from '../router/page-chunks.js';
 import { MembershipPicker } from './membership-picker.js';
 
-const AppShell = lazy(() => import('../app-shell.js'));
-
 /**
- * Asks the server who the caller is (`me`) and picks the partnership to work in:
- * the only one, or the one the person chooses when there are several.
+ * Asks the server who the caller is (`me`, usually prefetched by router/preload-route.ts) and picks the
+ * partnership to work in: the only one, or the one the person chooses when there are several.
  */
 export function SignedIn({ host, onSwitchPerson }: { host: HostInfo; onSwitchPerson: () => void }) {
-  const { state, retry } = useApi(endpoints.me);
+  const { state, retry } = useApi(apiRoutes.me);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const switchPerson = <Button onClick={onSwitchPerson}>Switch person</Button>;
 
@@ -57,13 +57,15 @@ export function SignedIn({ host, onSwitchPerson }: { host: HostInfo; onSwitchPer
   if (!membership) return <MembershipPicker memberships={memberships} onChoose={setChosenId} />;
 
   return (
-    <Suspense fallback={<LoadingState label="Loading Line of Sight…" />}>
-      <AppShell
-        membership={membership}
-        host={host}
-        onSwitchPerson={membership.authMode === 'dev' ? onSwitchPerson : undefined}
-        onSwitchPartnership={memberships.length > 1 ? () => setChosenId(null) : undefined}
-      />
-    </Suspense>
+    <ChunkView part={APP_SHELL} loadingLabel="Loading Line of Sight…">
+      {(AppShell) => (
+        <AppShell
+          membership={membership}
+          host={host}
+          onSwitchPerson={membership.authMode === 'dev' ? onSwitchPerson : undefined}
+          onSwitchPartnership={memberships.length > 1 ? () => setChosenId(null) : undefined}
+        />
+      )}
+    </ChunkView>
   );
 }

@@ -17,7 +17,8 @@ export interface HostInfo {
   onThemeChange(listener: (theme: ThemeName) => void): () => void;
 }
 
-const BROWSER: HostInfo = {
+/** Outside Teams. */
+export const BROWSER_HOST: HostInfo = {
   mode: 'browser',
   theme: null,
   frameContext: null,
@@ -51,7 +52,7 @@ export function mightBeHosted(win: Window = window): boolean {
  * falls back to browser mode and keeps working.
  */
 export async function connectToHost(timeoutMs = 1500): Promise<HostInfo> {
-  if (!mightBeHosted()) return BROWSER;
+  if (!mightBeHosted()) return BROWSER_HOST;
   try {
     const { app } = await import('@microsoft/teams-js');
     await Promise.race([app.initialize(), timeout(timeoutMs)]);
@@ -75,6 +76,14 @@ export async function connectToHost(timeoutMs = 1500): Promise<HostInfo> {
       },
     };
   } catch {
-    return BROWSER;
+    return BROWSER_HOST;
   }
+}
+
+let connection: Promise<HostInfo> | undefined;
+
+/** One connection per page: started by the start-up preload (router/preload-route.ts), joined by useHost. */
+export function hostConnection(): Promise<HostInfo> {
+  connection ??= connectToHost();
+  return connection;
 }

@@ -4,13 +4,29 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui
 const SHOWN_MS = 10_000;
 
 /**
- * "Observation deleted" with Undo. It goes after ten seconds, but never while the pointer
- * or keyboard focus is on it (WCAG 2.2.1: time limits can be extended).
+ * "Observation deleted" / "Status changed" with Undo. It goes after ten seconds, but never while the
+ * pointer or keyboard focus is on it (WCAG 2.2.1: time limits can be extended). `takeFocus` moves focus to
+ * Undo (the meeting panel, where the deleted item has gone); without it the person stays where they were.
  */
-export function UndoBar({ text, onUndo, onGone }: { text: string; onUndo: () => void; onGone: () => void }) {
+export function UndoBar({
+  text,
+  onUndo,
+  onGone,
+  takeFocus = false,
+  keyShortcuts,
+}: {
+  text: string;
+  onUndo: () => void;
+  onGone: () => void;
+  takeFocus?: boolean;
+  /** Announced on the button (aria-keyshortcuts) when a shortcut also undoes. */
+  keyShortcuts?: string;
+}) {
   const [held, setHeld] = useState(false);
   const undoRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => undoRef.current?.focus(), []);
+  useEffect(() => {
+    if (takeFocus) undoRef.current?.focus();
+  }, [takeFocus]);
   useEffect(() => {
     if (held) return;
     const timer = setTimeout(onGone, SHOWN_MS);
@@ -28,7 +44,7 @@ export function UndoBar({ text, onUndo, onGone }: { text: string; onUndo: () => 
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>{text}</MessageBarBody>
         <MessageBarActions>
-          <Button ref={undoRef} onClick={onUndo}>
+          <Button ref={undoRef} aria-keyshortcuts={keyShortcuts} onClick={onUndo}>
             Undo
           </Button>
         </MessageBarActions>
