@@ -22,6 +22,7 @@ import { EntraTokenValidator } from './auth/entra-token-validator.js';
 import { SigningKeys } from './auth/signing-keys.js';
 import type { PartnershipsRepository } from './storage/repositories/partnerships-repository.js';
 import { createAppServer, type AppServer } from './server/create-server.js';
+import { signInSettingsFor } from './auth/sign-in-settings.js';
 import type { Logger } from './server/logger.js';
 import { MembershipCache } from './services/membership-cache.js';
 import { PeriodicTask } from './services/periodic-task.js';
@@ -41,6 +42,11 @@ import { DashboardRepository } from './storage/repositories/dashboard-repository
 import { DashboardService } from './services/dashboard-service.js';
 import { WorkPlanService } from './services/work-plan-service.js';
 import { EscalationService } from './services/escalation-service.js';
+import { ReportService } from './reports/report-service.js';
+import { reportLibraryFor, type ReportLibrary } from './reports/report-library.js';
+import { RetentionService } from './services/retention-service.js';
+import { ErasureService, removeStoredContent } from './services/erasure-service.js';
+import { PartnershipExportService } from './services/partnership-export-service.js';
 
 
 export interface App {
@@ -74,6 +80,10 @@ export interface AppOptions {
   challengeSweepIntervalMs?: number;
   /** How often evidence requests are made, sent, reminded and escalated (default 5 min; 0: never). */
   evidenceRequestIntervalMs?: number;
+  /** Replace where generated reports are saved (tests pass a failing stand-in). */
+  reportLibrary?: ReportLibrary;
+  /** How often retention removes what has outlived each partnership's periods (default 6 h; 0: never). */
+  retentionIntervalMs?: number;
 }
 
 /** Composes the whole application from configuration: the one place dependencies are wired. */
@@ -96,7 +106,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       });
     }
 
-    const membership = new MembershipService(repos.people, new MembershipCache(config.membershipCacheSeconds * 1000));
+    const membershipCache = new MembershipCache<Awaited<ReturnType<MembershipService['memberships']>>>(config.membershipCacheSeconds * 1000);
+    const membership = new MembershipService(repos.people, membershipCache);
     const authenticator: Authenticator = config.authMode === 'dev' ? new DevAuthenticator() : new EntraAuthenticator(entraValidator(config, repos.partnerships));
     const outbox = new OutboxService(repos.outbox, repos.botConversations, repos.auditLog, now);
     const outboxWorker = new OutboxWorker({
@@ -129,6 +140,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       options.evidenceRequestIntervalMs ?? 5 * 60_000,
       (error) => logger.error('evidence request pass failed', { error: (error as Error)?.stack ?? String(error) }),
     );
+    const retention = new RetentionService(database.db, now);
+    const retentionSchedule = new PeriodicTask(
+      async () => {
+        const removed = await retention.sweep();
+        if (Object.keys(removed).length > 0) logger.info('retention applied', { removed });
+      },
+      options.retentionIntervalMs ?? 6 * 60 * 60_000,
+      (error) => logger.error('retention pass failed', { error: (error as Error)?.stack ?? String(error) }),
+    );
     const botServices = {
       people: repos.people,
       challenges,
@@ -159,8 +179,23 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         dashboard: new DashboardService(new DashboardRepository(database.db), now, config.actionRag),
         workPlan: new WorkPlanService(database.db, now),
         escalations: new EscalationService(database.db, now),
+        reports: new ReportService({
+          db: database.db,
+          dashboard: new DashboardService(new DashboardRepository(database.db), now, config.actionRag),
+          library: options.reportLibrary ?? reportLibraryFor(config, database.db, logger),
+          publicUrl: config.publicUrl,
+          teamsAppId: config.teamsAppId,
+          ragThresholds: config.actionRag,
+          now,
+        }),
+        dataProtection: {
+          retention,
+          erasure: new ErasureService(database.db, now, { removeContent: removeStoredContent(config.contentDir), forgetMemberships: () => membershipCache.clear() }),
+          export: new PartnershipExportService(database.db, now),
+        },
       },
       authenticator,
+      signIn: signInSettingsFor(config),
       messages,
       tabDir: options.tabDir ?? DEFAULT_TAB_DIR,
       maxBodyBytes: config.maxBodyBytes,
@@ -172,6 +207,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     outboxWorker.start();
     challengeSweep.start();
     evidenceSchedule.start();
+    retentionSchedule.start();
     return {
       config,
       database,
@@ -185,6 +221,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         documents.runner.stop();
         await challengeSweep.stop();
         await evidenceSchedule.stop();
+        await retentionSchedule.stop();
         await outboxWorker.stop();
         await server.close();
         await documents.runner.drain();

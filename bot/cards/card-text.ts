@@ -13,6 +13,18 @@ export function plainText(text: string, options: { subtle?: boolean; spacing?: s
   };
 }
 
+/**
+ * A notice after an action (sent, refused): literal like plainText, since a refusal can quote what people
+ * typed (an action's reference), and coloured by its tone.
+ */
+export function noticeText(text: string, tone: 'good' | 'attention', options: { bold?: boolean } = {}) {
+  return {
+    type: 'RichTextBlock',
+    spacing: 'Medium',
+    inlines: [{ type: 'TextRun', text, color: tone === 'good' ? 'Good' : 'Attention', ...(options.bold ? { weight: 'Bolder' } : {}) }],
+  };
+}
+
 /** A heading the card itself writes (no user text), read as a heading by screen readers. */
 export const heading = (text: string) => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
 

@@ -1,7 +1,7 @@
 import type { Challenge } from '../../src/contract/challenges.js';
 import type { ChallengeStatus } from '../../src/domain/vocabulary.js';
 import type { AdaptiveCard } from '../turn.js';
-import { CARD_SCHEMA, cardDate, cardDateTime, escapeMarkdown, heading, plainText } from './card-text.js';
+import { CARD_SCHEMA, cardDate, cardDateTime, escapeMarkdown, heading, noticeText, plainText } from './card-text.js';
 
 /** The verbs of a challenge card's Universal Actions (Action.Execute), each handled in bot/handlers/challenge-actions.ts. */
 export const CHALLENGE_VERBS = {
@@ -79,7 +79,7 @@ export function challengeCard(c: Challenge, options: ChallengeCardOptions): Adap
   }
 
   if (options.notice) {
-    body.push({ type: 'TextBlock', text: options.notice.text, wrap: true, color: options.notice.tone === 'good' ? 'Good' : 'Attention', spacing: 'Medium' });
+    body.push(noticeText(options.notice.text, options.notice.tone));
   }
 
   const actions: unknown[] = [];

@@ -1,7 +1,7 @@
 import { ACTION_STATUS_LABELS, CHAIR_SETTABLE_STATUSES } from '../../src/domain/evidence-links.js';
 import { type EvidenceActionView, evidenceInputId, type EvidenceRequestView } from '../../src/services/evidence-request-view.js';
 import type { AdaptiveCard } from '../turn.js';
-import { CARD_SCHEMA, cardDate, heading, plainText } from './card-text.js';
+import { CARD_SCHEMA, cardDate, heading, noticeText, plainText } from './card-text.js';
 
 /** The verbs of an evidence request card's Universal Actions, handled in bot/handlers/evidence-actions.ts. */
 export const EVIDENCE_VERBS = { submit: 'evidence.submit' } as const;
@@ -49,7 +49,7 @@ export function evidenceRequestCard(view: EvidenceRequestView, options: Evidence
   if (reminder > 0) body.push(plainText(`First asked on ${cardDate(view.askedOn)}.`, { subtle: true }));
 
   if (options.notice) {
-    body.push({ type: 'TextBlock', text: options.notice.text, wrap: true, weight: 'Bolder', color: options.notice.tone === 'good' ? 'Good' : 'Attention', spacing: 'Medium' });
+    body.push(noticeText(options.notice.text, options.notice.tone, { bold: true }));
     for (const line of options.notice.lines ?? []) body.push(plainText(line));
   }
 

@@ -10,6 +10,8 @@ import { syncCommand } from './commands/sync.js';
 import { searchCommand } from './commands/search.js';
 import { actionsCommand } from './commands/actions.js';
 import { packageCommand } from './commands/package.js';
+import { reportCommand } from './commands/report.js';
+import { partnershipCommand } from './commands/partnership.js';
 import { CliUsageError } from './cli-partnership.js';
 import { ServiceError } from '../services/errors.js';
 
@@ -25,7 +27,9 @@ Commands:
   sync           Bring in the papers of every configured library now.
   search QUERY   Search the text of every paper (--json, --forum, --type, --from, --to, --limit).
   actions ...    Import a tracker from Excel or CSV, or export the tracker (npx los actions help).
+  report KIND --period P  The annual statement or a quarterly report as a Word document (npx los report --help).
   package --env NAME  Build the Teams app package from manifest/ and env/.env.NAME (npx los package --help).
+  partnership export --out FILE.zip  Export everything a partnership holds (npx los partnership help).
   help           Show this help.
 
 Configuration comes from the environment, as for the server (see README.md).`;
@@ -47,6 +51,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (command === 'sync') return await syncCommand(config, args, io);
     if (command === 'search') return await searchCommand(config, args, io);
     if (command === 'actions') return await actionsCommand(config, args, io);
+    if (command === 'report') return await reportCommand(config, args, io);
+    if (command === 'partnership') return await partnershipCommand(config, args, io);
     io.err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   } catch (error) {

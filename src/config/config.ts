@@ -69,6 +69,14 @@ export interface Config {
   evidenceRequests: EvidenceRequestSettings;
   /** The rule that computes each action's RAG (RAG_*_PERCENT). */
   actionRag: RagThresholds;
+  /**
+   * Where generated reports are saved: `folder` (REPORTS_FOLDER) in the SharePoint library of the
+   * partnership's first forum with a SharePoint source (DOCUMENT_SOURCE=graph), else a folder on this
+   * server, `localDir` (REPORTS_LOCAL_DIR, default DATA_DIR/reports).
+   */
+  reports: { folder: string; localDir: string };
+  /** The Teams app id (TEAMS_APP_ID): evidence links in reports open the paper in Teams; without it, in a browser. */
+  teamsAppId?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -209,6 +217,17 @@ const envSchema = z.object({
     blankToUndefined,
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
   ),
+  REPORTS_FOLDER: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(200, { error: 'must be at most 200 characters' })
+      .refine((v) => !/(^|\/)\.\.?(\/|$)|[\\:*?"<>|#%]/.test(v), { error: 'must be a folder path inside the library, e.g. Scrutiny/Reports, without \\ : * ? " < > | # % or ..' })
+      .default('Line of Sight reports'),
+  ),
+  REPORTS_LOCAL_DIR: optionalString,
+  TEAMS_APP_ID: optionalString,
 });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -314,6 +333,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: e.SEED_DEMO ?? authMode === 'dev',
     contentDir: path.join(dataDir, 'content'),
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
+    reports: {
+      folder: e.REPORTS_FOLDER.replace(/^\/+|\/+$/g, ''),
+      localDir: path.resolve(cwd, e.REPORTS_LOCAL_DIR ?? path.join(dataDir, 'reports')),
+    },
+    teamsAppId: e.TEAMS_APP_ID,
     actionRag: { redMaxPercent: e.RAG_RED_MAX_PERCENT, amberMaxPercent: e.RAG_AMBER_MAX_PERCENT, overdueRedBelowPercent: e.RAG_OVERDUE_RED_BELOW_PERCENT },
     evidenceRequests: {
       schedule: e.EVIDENCE_REQUEST_SCHEDULE,

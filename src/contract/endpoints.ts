@@ -1,4 +1,5 @@
 import { coreEndpoints } from './endpoints/core.js';
+import { signInEndpoints } from './endpoints/sign-in.js';
 import { documentEndpoints } from './endpoints/documents.js';
 import { searchEndpoints } from './endpoints/search.js';
 import { observationEndpoints } from './endpoints/observations.js';
@@ -12,12 +13,15 @@ import { dashboardEndpoints } from './endpoints/dashboard.js';
 import { workPlanEndpoints } from './endpoints/work-plan.js';
 import { escalationEndpoints } from './endpoints/escalations.js';
 import { agencyEndpoints } from './endpoints/agencies.js';
+import { dataProtectionEndpoints } from './endpoints/data-protection.js';
+import { reportEndpoints } from './endpoints/reports.js';
 
 export * from './endpoint.js';
 
 /** Every endpoint of the API, one file per area under endpoints/. */
 export const endpoints = {
   ...coreEndpoints,
+  ...signInEndpoints,
   ...documentEndpoints,
   ...searchEndpoints,
   ...observationEndpoints,
@@ -31,6 +35,8 @@ export const endpoints = {
   ...workPlanEndpoints,
   ...escalationEndpoints,
   ...agencyEndpoints,
+  ...dataProtectionEndpoints,
+  ...reportEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

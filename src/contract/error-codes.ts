@@ -28,6 +28,11 @@ export const ERROR_CODES = {
   awaiting_sign_off: 409,
   /** No action is proposed complete or signed off without evidence attached. */
   evidence_required: 422,
+  /**
+   * The report was built but the document library (SharePoint through Graph, or the local folder) did not
+   * take it. The draft and its narratives are kept as they were: try again, or download it and upload by hand.
+   */
+  report_store_failed: 502,
   rate_limited: 429,
   not_ready: 503,
   internal_error: 500,

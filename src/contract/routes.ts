@@ -21,6 +21,8 @@ export interface RouteInfo {
   access: Access;
   /** Answered only when AUTH_MODE=dev. */
   devOnly?: boolean;
+  /** Public in every mode: only what the tab must know before anyone can sign in (how to sign in). */
+  beforeSignIn?: boolean;
   /** HTTP status of a success; 200 unless said. */
   status?: number;
 }
@@ -30,6 +32,8 @@ const P = '/api/v1/partnerships/:partnershipId';
 export const apiRoutes = {
   // Sign-in, the partnership's shape, and observations (endpoints/core.ts).
   devPeople: { name: 'devPeople', method: 'GET', path: '/api/v1/dev/people', access: 'public', devOnly: true },
+  // How to sign in (AUTH_MODE, Entra ids and scopes), before any sign-in (endpoints/sign-in.ts).
+  signInSettings: { name: 'signInSettings', method: 'GET', path: '/api/v1/auth/config', access: 'public', beforeSignIn: true },
   me: { name: 'me', method: 'GET', path: '/api/v1/me', access: 'signed_in' },
   partnershipOverview: { name: 'partnershipOverview', method: 'GET', path: P, access: 'partnership.read' },
   listForums: { name: 'listForums', method: 'GET', path: `${P}/forums`, access: 'forum.read' },
@@ -112,6 +116,26 @@ export const apiRoutes = {
   listEscalations: { name: 'listEscalations', method: 'GET', path: `${P}/escalations`, access: 'escalation.read' },
   createEscalation: { name: 'createEscalation', method: 'POST', path: `${P}/escalations`, access: 'escalation.manage', status: 201 },
   updateEscalation: { name: 'updateEscalation', method: 'PATCH', path: `${P}/escalations/:escalationId`, access: 'escalation.manage' },
+
+  // Quarterly reports and the annual statement of assurance (endpoints/reports.ts). A draft is its author's
+  // alone (it may show their private observations: the service reports another's as not found); generated
+  // documents hold shared evidence only, so the partnership's readers list and download them.
+  listReports: { name: 'listReports', method: 'GET', path: `${P}/reports`, access: 'report.read' },
+  openReportDraft: { name: 'openReportDraft', method: 'POST', path: `${P}/reports/drafts`, access: 'report.draft' },
+  getReportDraft: { name: 'getReportDraft', method: 'GET', path: `${P}/reports/drafts/:draftId`, access: 'report.draft' },
+  saveReportSection: { name: 'saveReportSection', method: 'PUT', path: `${P}/reports/drafts/:draftId/sections/:sectionKey`, access: 'report.draft' },
+  selectReportEvidence: { name: 'selectReportEvidence', method: 'PUT', path: `${P}/reports/drafts/:draftId/evidence`, access: 'report.draft' },
+  generateReport: { name: 'generateReport', method: 'POST', path: `${P}/reports/drafts/:draftId/generate`, access: 'report.draft', status: 201 },
+  downloadReport: { name: 'downloadReport', method: 'GET', path: `${P}/reports/documents/:documentId/docx`, access: 'report.read' },
+
+  // Data protection (endpoints/data-protection.ts): retention periods, erasure and the partnership's whole export.
+  // Erasure requests repeat a name to confirm; every one is audited.
+  getRetention: { name: 'getRetention', method: 'GET', path: `${P}/data-protection/retention`, access: 'data_protection.manage' },
+  updateRetention: { name: 'updateRetention', method: 'PATCH', path: `${P}/data-protection/retention`, access: 'data_protection.manage' },
+  runRetention: { name: 'runRetention', method: 'POST', path: `${P}/data-protection/retention/run`, access: 'data_protection.manage' },
+  erasePerson: { name: 'erasePerson', method: 'POST', path: `${P}/data-protection/people/:personId/erase`, access: 'data_protection.manage' },
+  erasePartnership: { name: 'erasePartnership', method: 'POST', path: `${P}/data-protection/erase`, access: 'data_protection.manage' },
+  exportPartnership: { name: 'exportPartnership', method: 'GET', path: `${P}/data-protection/export`, access: 'data_protection.manage' },
 } as const satisfies Record<string, RouteInfo>;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { type ConfidentialClientLike, OnBehalfOfTokenSource, selectAppTokenProvider } from '../graph/graph-auth.js';
+import { type ConfidentialClientLike, type GraphTokenProvider, OnBehalfOfTokenSource, selectAppTokenProvider } from '../graph/graph-auth.js';
 import { createGraphClient, type GraphClient } from '../graph/graph-client.js';
 import type { Logger } from '../server/logger.js';
 import type { GraphParts } from './document-pipeline.js';
@@ -13,19 +13,8 @@ import { resolveGraphLocation } from './sources/graph-locations.js';
  */
 export function graphPartsFor(config: Config, logger?: Logger, options: { onBehalfOfApp?: ConfidentialClientLike } = {}): GraphParts | undefined {
   if (config.documentSource !== 'graph') return undefined;
-  const tokens = selectAppTokenProvider({
-    graphBaseUrl: config.graphBaseUrl,
-    graphToken: config.graphToken,
-    entra: config.graphApp,
-    managedIdentity: config.managedIdentityClientId ? { clientId: config.managedIdentityClientId } : undefined,
-  });
-  const clientWith = (provider: typeof tokens): GraphClient =>
-    createGraphClient({
-      baseUrl: config.graphBaseUrl,
-      tokens: provider,
-      onRetry: (info) => logger?.warn('Microsoft Graph asked us to wait; retrying', info as unknown as Record<string, unknown>),
-    });
-  const client = clientWith(tokens);
+  const clientWith = (provider: GraphTokenProvider): GraphClient => graphClientWith(config, provider, logger);
+  const client = appGraphClient(config, logger);
   // One confidential client for the app: msal caches each user's exchanged token in it.
   const app = config.graphApp;
   const onBehalfOf = app?.clientSecret
@@ -37,4 +26,23 @@ export function graphPartsFor(config: Config, logger?: Logger, options: { onBeha
     resolve: (input, userAssertion) =>
       resolveGraphLocation(userAssertion && onBehalfOf ? clientWith(onBehalfOf.forUser(userAssertion)) : client, input),
   };
+}
+
+function graphClientWith(config: Config, tokens: GraphTokenProvider, logger?: Logger): GraphClient {
+  return createGraphClient({
+    baseUrl: config.graphBaseUrl,
+    tokens,
+    onRetry: (info) => logger?.warn('Microsoft Graph asked us to wait; retrying', info as unknown as Record<string, unknown>),
+  });
+}
+
+/** The app-only Graph client (sync, and saving generated reports), with the configured credentials. */
+export function appGraphClient(config: Config, logger?: Logger): GraphClient {
+  const tokens = selectAppTokenProvider({
+    graphBaseUrl: config.graphBaseUrl,
+    graphToken: config.graphToken,
+    entra: config.graphApp,
+    managedIdentity: config.managedIdentityClientId ? { clientId: config.managedIdentityClientId } : undefined,
+  });
+  return graphClientWith(config, tokens, logger);
 }

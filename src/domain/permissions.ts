@@ -43,6 +43,8 @@ export const OPERATIONS = [
   'report.draft',
   'report.read',
   'audit.read',
+  // Retention periods, erasure and the whole partnership's export: the business manager only.
+  'data_protection.manage',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -96,6 +98,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Operation>> = {
     'escalation.manage',
     'work_plan.manage',
     'audit.read',
+    'data_protection.manage',
   ]),
   safeguarding_partner: new Set<Operation>([...READ_SHARED, 'people.read', 'challenge.respond', 'action.propose_complete']),
   subgroup_chair: new Set<Operation>([

@@ -49,6 +49,8 @@ export interface GraphClient {
   /** GET a JSON resource: a path under the base (`/drives/…`) or an absolute Graph URL (nextLink). */
   get<T>(pathOrUrl: string): Promise<T>;
   post<T>(pathOrUrl: string, body: unknown): Promise<T>;
+  /** PUT file bytes (a drive item's `/content`, simple upload up to 250 MB); answers the JSON Graph returns. */
+  putContent<T>(pathOrUrl: string, bytes: Uint8Array, contentType: string): Promise<T>;
   /** GET file bytes from a `/content` URL: follows Graph's 302 to the pre-authenticated URL without our token. */
   getContent(pathOrUrl: string): Promise<Uint8Array>;
   /** JSON batching in chunks of 20; inner 429/503/504 are retried; the final answer for every id. */
@@ -162,6 +164,11 @@ class SdkGraphClient implements GraphClient {
     return this.json<T>('POST', pathOrUrl, body);
   }
 
+  putContent<T>(pathOrUrl: string, bytes: Uint8Array, contentType: string): Promise<T> {
+    // A Buffer, which the SDK sends as it is (it would copy a Uint8Array's whole underlying buffer).
+    return this.json<T>('PUT', pathOrUrl, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), contentType });
+  }
+
   batch(requests: BatchRequest[]): Promise<Map<string, BatchResponse>> {
     return runBatch(requests, (body) => this.post('/$batch', body), {
       policy: this.policy,
@@ -211,7 +218,7 @@ class SdkGraphClient implements GraphClient {
     return url;
   }
 
-  private async json<T>(method: 'GET' | 'POST', pathOrUrl: string, body?: unknown): Promise<T> {
+  private async json<T>(method: 'GET' | 'POST' | 'PUT', pathOrUrl: string, body?: unknown): Promise<T> {
     const url = this.absolute(pathOrUrl);
     return this.retrying<T>(url, async () => {
       const answer = await this.send(method, url, body);
@@ -240,7 +247,7 @@ class SdkGraphClient implements GraphClient {
   }
 
   /** One HTTP exchange with Graph through the SDK, body read in full. Throws on transport failure. */
-  private async send(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Answer> {
+  private async send(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<Answer> {
     // Outside the SDK (which would wrap it in its own error), and marked so that the retry loop
     // rethrows it as it is: a ConsentRequiredError must reach the tab with its class.
     const token = await this.options.tokens.getToken().catch((error: unknown) => {
@@ -253,7 +260,10 @@ class SdkGraphClient implements GraphClient {
       .header('Authorization', `Bearer ${token}`)
       .responseType(ResponseType.RAW);
     this.counters.apiRequests += 1;
-    const response = (method === 'GET' ? await request.get() : await request.post(body)) as Response;
+    const upload = method === 'PUT' ? (body as { bytes: Buffer; contentType: string }) : undefined;
+    const response = (
+      upload ? await request.header('Content-Type', upload.contentType).put(upload.bytes) : method === 'GET' ? await request.get() : await request.post(body)
+    ) as Response;
     const bytes = new Uint8Array(await response.arrayBuffer()); // a short body (connection cut) throws here
     this.counters.apiBytes += bytes.byteLength;
     return { status: response.status, headers: response.headers, body: bytes };

@@ -22,8 +22,11 @@ import { registerWorkPlanHandlers } from './work-plan-handlers.js';
 import { registerEscalationHandlers } from './escalation-handlers.js';
 import { type ActionServices, registerActionHandlers } from './action-handlers.js';
 import { registerActionImportHandlers } from './action-import-handlers.js';
+import { type DataProtectionServices, registerDataProtectionHandlers } from './data-protection-handlers.js';
 import type { ActionImportService } from '../services/action-import-service.js';
 import type { ActionExportService } from '../services/action-export-service.js';
+import type { ReportService } from '../reports/report-service.js';
+import { registerReportHandlers } from './report-handlers.js';
 
 export interface ApiServices {
   membership: MembershipService;
@@ -41,6 +44,8 @@ export interface ApiServices {
   dashboard: DashboardService;
   workPlan: WorkPlanService;
   escalations: EscalationService;
+  reports: ReportService;
+  dataProtection: DataProtectionServices;
 }
 
 
@@ -89,4 +94,6 @@ export function registerApiHandlers(routes: ApiRoutes, s: ApiServices, authMode:
   registerDashboardHandlers(routes, s.dashboard);
   registerWorkPlanHandlers(routes, s.workPlan);
   registerEscalationHandlers(routes, s.escalations);
+  registerReportHandlers(routes, s.reports);
+  registerDataProtectionHandlers(routes, s.dataProtection);
 }

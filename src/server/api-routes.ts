@@ -19,7 +19,7 @@ export interface HandlerInput<E extends Endpoint> {
   /** Present when the path names a partnership and the caller is its member. */
   actor: Actor | undefined;
 }
-export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<z.input<E['response']> | BinaryBody>;
+export type Handler<E extends Endpoint> = (input: HandlerInput<E>) => Promise<z.input<E['response']> | BinaryBody | StreamBody>;
 
 export interface ApiRoutesOptions {
   authenticator: Authenticator;
@@ -45,6 +45,7 @@ export function sendError(res: ServerResponse, error: ApiError): void {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
     ...(error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
   });
   res.end(body);
@@ -59,6 +60,47 @@ export class BinaryBody {
     /** 'attachment' for a download (an export), rather than shown in place. */
     readonly disposition: 'inline' | 'attachment' = 'inline',
   ) {}
+}
+
+/**
+ * A download written as it is made (a partnership's whole export), so it is never held in memory whole.
+ * `write` gets a sink that resolves when the response can take more; an error after the first byte can
+ * only cut the response short.
+ */
+export class StreamBody {
+  constructor(
+    readonly contentType: string,
+    readonly fileName: string,
+    readonly write: (sink: (chunk: Uint8Array) => Promise<void>) => Promise<unknown>,
+  ) {}
+}
+
+async function sendStream(res: ServerResponse, b: StreamBody): Promise<void> {
+  res.writeHead(200, {
+    'content-type': b.contentType,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(b.fileName)}`,
+    'cache-control': 'private, no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  await b.write(
+    (chunk) =>
+      new Promise<void>((resolve, reject) => {
+        if (res.destroyed) return reject(new Error('The client went away.'));
+        if (res.write(chunk)) return resolve();
+        // Wait for room, or stop when the client goes away (else the export would wait for ever).
+        const settle = (error?: Error) => {
+          res.off('drain', onDrain);
+          res.off('close', onClose);
+          if (error) reject(error);
+          else resolve();
+        };
+        const onDrain = () => settle();
+        const onClose = () => settle(new Error('The client went away.'));
+        res.once('drain', onDrain);
+        res.once('close', onClose);
+      }),
+  );
+  res.end();
 }
 
 function sendBinary(res: ServerResponse, b: BinaryBody): void {
@@ -78,6 +120,8 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    // Records about children: never sniffed into something a browser would run.
+    'x-content-type-options': 'nosniff',
   });
   res.end(body);
 }
@@ -111,12 +155,14 @@ export class ApiRoutes {
       try {
         const result = await this.run(endpoint, handler, req);
         if (result instanceof BinaryBody) sendBinary(res, result);
+        else if (result instanceof StreamBody) await sendStream(res, result);
         else sendJson(res, endpoint.status ?? 200, result);
       } catch (error) {
         const { apiError, unexpected } = toApiError(error);
         if (unexpected) {
           this.options.logger.error('request failed', { route: endpoint.name, error: (error as Error)?.stack ?? String(error) });
         }
+        if (res.headersSent && !res.writableEnded) res.destroy(); // a stream cut short: the client sees an incomplete download
         sendError(res, apiError);
       }
     });
@@ -175,7 +221,7 @@ export class ApiRoutes {
     if (unstorable) throw new ApiError('validation_failed', `${unstorable.path} ${unstorable.message}.`, [unstorable]);
 
     const result = await handler({ params: params.data, query: query.data, body: body.data, identity, actor } as HandlerInput<E>);
-    if (this.options.validateResponses && !(result instanceof BinaryBody)) endpoint.response.parse(result);
+    if (this.options.validateResponses && !(result instanceof BinaryBody) && !(result instanceof StreamBody)) endpoint.response.parse(result);
     return result;
   }
 }

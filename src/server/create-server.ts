@@ -6,6 +6,8 @@ import { registerApiHandlers, type ApiServices } from './api-handlers.js';
 import { ApiRoutes, sendError } from './api-routes.js';
 import type { Authenticator } from './authenticator.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerSignInHandlers } from './sign-in-handlers.js';
+import type { SignInSettings } from '../contract/sign-in.js';
 import { readJsonBody } from './json-body.js';
 import type { Logger } from './logger.js';
 import { staticTabHandler } from './static-tab.js';
@@ -18,6 +20,8 @@ export interface ServerDeps {
   database: DatabaseHandle;
   services: ApiServices;
   authenticator: Authenticator;
+  /** What the tab is told about signing in (GET /api/v1/auth/config). */
+  signIn: SignInSettings;
   messages: MessagesHandler;
   tabDir: string;
   maxBodyBytes: number;
@@ -35,6 +39,11 @@ export interface AppServer {
 
 export function createAppServer(deps: ServerDeps): AppServer {
   const server = restify.createServer({ name: 'line-of-sight', handleUncaughtExceptions: false });
+  // An idle keep-alive socket that the server closes just as a client (or the proxy in front) sends on it
+  // resets that request. Node's 5 s default made this happen under load, when a busy event loop fired the
+  // timer late (reliability suite, load): keep idle sockets well past what clients and proxies keep them.
+  server.server.keepAliveTimeout = 65_000;
+  server.server.headersTimeout = 66_000;
   const startedAt = new Date();
 
   // Restify's own errors (no route, wrong method) leave in our error shape too.
@@ -61,6 +70,7 @@ export function createAppServer(deps: ServerDeps): AppServer {
     validateResponses: deps.validateResponses,
   });
   registerApiHandlers(routes, deps.services, deps.authenticator.mode);
+  registerSignInHandlers(routes, deps.signIn);
 
   server.post('/api/messages', async (req, res) => {
     try {

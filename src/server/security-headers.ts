@@ -15,14 +15,21 @@ export const FRAME_ANCESTORS = [
   'https://outlook.office365.com',
 ];
 
+/** Entra's sign-in host (the public cloud's; a sovereign cloud would add its own). */
+export const ENTRA_SIGN_IN = 'https://login.microsoftonline.com';
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  // teams-js fetches its list of valid host domains from Microsoft's CDN.
-  "connect-src 'self' https://res.cdn.office.net",
+  // teams-js fetches its list of valid host domains from Microsoft's CDN; in a plain browser MSAL asks
+  // Entra for its metadata and tokens.
+  `connect-src 'self' https://res.cdn.office.net ${ENTRA_SIGN_IN}`,
+  // MSAL renews a token silently in a hidden frame of Entra's sign-in page when it has no refresh token.
+  // (Its sign-in and consent popups are windows, which CSP does not govern.)
+  `frame-src 'self' ${ENTRA_SIGN_IN}`,
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",

@@ -519,6 +519,52 @@ export interface OutboxMessagesTable {
   updated_at: Timestamp;
 }
 
+/** A report draft: one author's, for one kind and period (migration 0009). */
+export interface ReportDraftsTable {
+  id: string;
+  partnership_id: string;
+  author_id: string;
+  kind: 'quarterly' | 'annual';
+  period_key: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReportSectionsTable {
+  partnership_id: string;
+  draft_id: string;
+  section_key: string;
+  narrative: string;
+  version: number;
+  updated_at: Timestamp;
+}
+
+export interface ReportEvidenceChoicesTable {
+  partnership_id: string;
+  draft_id: string;
+  evidence_id: string;
+  included: boolean;
+}
+
+export interface ReportGenerationsTable {
+  id: string;
+  partnership_id: string;
+  draft_id: string;
+  generated_by_id: string;
+  kind: 'quarterly' | 'annual';
+  period_key: string;
+  file_name: string;
+  store: 'graph' | 'local';
+  web_url: string | null;
+  local_path: string | null;
+  version_label: string;
+  size_bytes: number;
+  content: Uint8Array;
+  snapshot: Json;
+  generated_at: Timestamp;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   agencies: AgenciesTable;
@@ -555,6 +601,10 @@ export interface Database {
   drive_items: DriveItemsTable;
   bot_conversations: BotConversationsTable;
   outbox_messages: OutboxMessagesTable;
+  report_drafts: ReportDraftsTable;
+  report_sections: ReportSectionsTable;
+  report_evidence_choices: ReportEvidenceChoicesTable;
+  report_generations: ReportGenerationsTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;

@@ -1,3 +1,4 @@
+import { AUTH_PAGE_PATHS } from './auth/auth-paths.js';
 import { prefetchSession, preloadMeetingWorkspace, preloadRouteCode, startHostHandshake } from './router/preload-route.js';
 
 /*
@@ -6,9 +7,6 @@ import { prefetchSession, preloadMeetingWorkspace, preloadRouteCode, startHostHa
  * before ~400 kB of script had been fetched and run (bench/first-render.ts). It is loaded `async`
  * (index.html), so it runs as soon as it arrives, even before the page is parsed: #root is awaited below.
  */
-const session = prefetchSession();
-startHostHandshake();
-preloadMeetingWorkspace();
 
 /*
  * React, Fluent UI and the side panel's code download meanwhile (index.html lists them), but are run once
@@ -18,9 +16,6 @@ preloadMeetingWorkspace();
  * "Loading" meanwhile). Past WAIT_MS the app runs and renders regardless, and shows its own loading states.
  */
 const WAIT_MS = 250;
-const deadline = new Promise<void>((resolve) => setTimeout(resolve, WAIT_MS));
-const known = Promise.race([session.known, deadline]);
-const answered = Promise.race([session.answered, deadline]);
 
 /** #root, once the parser has reached it. */
 function root(): Promise<HTMLElement> {
@@ -33,15 +28,32 @@ function root(): Promise<HTMLElement> {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(found()), { once: true }));
 }
 
-known
-  .then(() => {
-    preloadRouteCode();
-    return Promise.all([import('./render-app.js'), root(), answered]);
-  })
-  .then(
-    ([{ renderApp }, container]) => renderApp(container),
-    async () => {
-      // Without the app's code there is no React to show an error with: plain words instead.
-      (await root()).textContent = 'Line of Sight could not load. Check your connection, then reload the page.';
-    },
-  );
+function startApp(): void {
+  const session = prefetchSession();
+  startHostHandshake();
+  preloadMeetingWorkspace();
+
+  const deadline = new Promise<void>((resolve) => setTimeout(resolve, WAIT_MS));
+  const known = Promise.race([session.known, deadline]);
+  const answered = Promise.race([session.answered, deadline]);
+
+  known
+    .then(() => {
+      preloadRouteCode();
+      return Promise.all([import('./render-app.js'), root(), answered]);
+    })
+    .then(
+      ([{ renderApp }, container]) => renderApp(container),
+      async () => {
+        // Without the app's code there is no React to show an error with: plain words instead.
+        (await root()).textContent = 'Line of Sight could not load. Check your connection, then reload the page.';
+      },
+    );
+}
+
+if (AUTH_PAGE_PATHS.includes(window.location.pathname)) {
+  // A sign-in page in a popup window (auth/auth-pages.ts), not the app.
+  void Promise.all([root(), import('./auth/auth-pages.js')]).then(([container, pages]) => pages.runAuthPage(container));
+} else {
+  startApp();
+}

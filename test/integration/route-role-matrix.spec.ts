@@ -34,7 +34,8 @@ describe('every route × every role', () => {
   it('declares a permission for every route (public only for health-like routes)', () => {
     for (const e of ALL) {
       expect(e.access, e.name).toBeTruthy();
-      if (e.access === 'public') expect(e.devOnly, `${e.name} is public outside dev mode`).toBe(true);
+      // Outside dev mode only how to sign in is public: the tab must know it before anyone signs in.
+      if (e.access === 'public') expect(e.devOnly || e.beforeSignIn, `${e.name} is public outside dev mode`).toBe(true);
     }
   });
 
@@ -103,6 +104,35 @@ describe('every route × every role', () => {
     for (const role of ROLES) {
       const r = await request(t.url, 'GET', `${pathFor(e, p.partnershipId)}?format=csv`, { as: p.people[role] });
       expect(r.status, `${role} exportActions`).toBe(200);
+    }
+  });
+
+  it('keeps the data protection routes (retention, erasure, export) to the business manager', async () => {
+    const names = ['getRetention', 'updateRetention', 'runRetention', 'erasePerson', 'erasePartnership', 'exportPartnership'];
+    for (const name of names) expect(ALL.find((e) => e.name === name)?.access, name).toBe('data_protection.manage');
+    expect(ROLES.filter((role) => can(role, 'data_protection.manage'))).toEqual(['business_manager']);
+    const e = ALL.find((x) => x.name === 'getRetention')!;
+    for (const role of ROLES) {
+      const r = await request(t.url, 'GET', pathFor(e, p.partnershipId), { as: p.people[role] });
+      expect(r.status, `${role} getRetention`).toBe(role === 'business_manager' ? 200 : 403);
+    }
+  });
+
+  it('lists the report routes with their permissions: drafts for the scrutineer, documents for the readers', async () => {
+    const expected: Record<string, string> = {
+      listReports: 'report.read',
+      openReportDraft: 'report.draft',
+      getReportDraft: 'report.draft',
+      saveReportSection: 'report.draft',
+      selectReportEvidence: 'report.draft',
+      generateReport: 'report.draft',
+      downloadReport: 'report.read',
+    };
+    for (const [name, access] of Object.entries(expected)) expect(ALL.find((e) => e.name === name)?.access, name).toBe(access);
+    const e = ALL.find((x) => x.name === 'listReports')!;
+    for (const role of ROLES) {
+      const r = await request(t.url, 'GET', pathFor(e, p.partnershipId), { as: p.people[role] });
+      expect(r.status, `${role} listReports`).toBe(can(role, 'report.read') ? 200 : 403);
     }
   });
 

@@ -9,22 +9,31 @@
  * FUZZ_RUNS sets the number of cases per route and kind (default 80 for (a), 40 for the others); FUZZ_LOG=<file>
  * writes every request and answer to that file.
  */
-import { Buffer } from 'node:buffer';
 import { appendFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { ApiErrorBody, apiRoutes, endpoints, ERROR_CODES, type Endpoint, type RouteInfo } from '../../src/contract/index.js';
+import { ApiErrorBody, ERROR_CODES, type RouteInfo } from '../../src/contract/index.js';
 import type { DevPerson } from '../../src/contract/resources.js';
-import { can } from '../../src/domain/permissions.js';
-import { ROLES, type Role } from '../../src/domain/vocabulary.js';
-import { DEV_PERSON_HEADER } from '../../src/server/authenticator.js';
 import { silentLogger } from '../../src/server/logger.js';
-import { xlsxBytes } from '../support/action-import-fixtures.js';
 import { request } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { type JsonSchema, type Demo, toJsonText, validArb, applyMutation, mutationArb } from '../support/fuzz-values.js';
+import type { Demo } from '../support/fuzz-values.js';
+import {
+  arbitraryJsonBodies,
+  bodySchemaOf,
+  loadDemo,
+  mutatedBodies,
+  nonJsonBodies,
+  oversizedBodies,
+  PARAM_TABLES,
+  paramNames,
+  rolesFor,
+  sendFuzzed,
+  sentArb,
+  WRITE_ROUTES,
+  type FuzzAnswer,
+  type Sent,
+} from '../support/write-route-fuzz.js';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_260_515;
 const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : undefined;
@@ -32,109 +41,20 @@ const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : undefined;
 const MAX_BODY_BYTES = 128 * 1024;
 const DOCUMENTED_CODES = new Set(Object.keys(ERROR_CODES));
 
-// ---------------------------------------------------------------------------------------------------------
-// The routes, from the route table: a new write route is fuzzed without anyone listing it here.
-// ---------------------------------------------------------------------------------------------------------
-
-const WRITE_ROUTES = (Object.values(apiRoutes) as RouteInfo[]).filter((r) => r.method !== 'GET');
-const ENDPOINTS = endpoints as unknown as Record<string, Endpoint | undefined>;
-
-
-/** The body schema of a route as JSON Schema, or why there is none. */
-function bodySchemaOf(route: RouteInfo): JsonSchema | string {
-  const e = ENDPOINTS[route.name];
-  if (!e) return `${route.name} is in the route table but has no endpoint (src/contract/endpoints/)`;
-  if (!(e.body instanceof z.ZodType)) return `${route.name} has no zod body schema`;
-  try {
-    const js = z.toJSONSchema(e.body, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-    const objects = js.anyOf ?? js.oneOf ?? [js];
-    if (!objects.every((o) => o.type === 'object')) return `${route.name}'s body schema is not a JSON object`;
-    return js;
-  } catch (error) {
-    return `${route.name}'s body schema cannot be read: ${(error as Error).message}`;
-  }
-}
-
-/** The roles the permission table lets call a route. */
-function rolesFor(route: RouteInfo): Role[] {
-  if (route.access === 'public' || route.access === 'signed_in') return [...ROLES];
-  return ROLES.filter((role) => can(role, route.access as Parameters<typeof can>[1]));
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// What the demo data offers for ids: path params of each kind, and a pool of every id (for body fields, so
-// that a body names real rows, rows of the wrong kind, and rows that do not exist).
-// ---------------------------------------------------------------------------------------------------------
-
-/** Where the demo ids for each path param come from. A write route with a param not named here fails. */
-const PARAM_TABLES: Record<string, string> = {
-  forumId: 'forums',
-  meetingId: 'meetings',
-  documentId: 'documents',
-  versionId: 'document_versions',
-  observationId: 'observations',
-  actionId: 'actions',
-  activityId: 'work_plan_activities',
-  escalationId: 'escalations',
-  challengeId: 'challenges',
-};
-const POOL_TABLES = [...new Set([...Object.values(PARAM_TABLES), 'agencies', 'people', 'checklist_areas', 'agenda_items', 'annotations'])];
-
-
-const paramNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-
-// ---------------------------------------------------------------------------------------------------------
-// Requests and what every answer must look like.
-// ---------------------------------------------------------------------------------------------------------
-
-interface Sent {
-  path: string;
-  personId: string;
-  role: Role;
-  /** The body as sent (text or bytes), or a stream of n bytes. */
-  body?: string | Uint8Array | { streamBytes: number };
-  /** null: no Content-Type header at all. */
-  contentType: string | null;
-}
-
-interface Answer {
-  status: number;
-  contentType: string;
-  text: string;
-}
+type Answer = FuzzAnswer;
 
 const stats = { requests: 0, fiveXX: 0, byStatus: new Map<number, number>() };
 /** What the server logged as unexpected (the test app's logger is silent): shown with a failing case. */
 const serverErrors: string[] = [];
 
 async function send(base: string, method: string, s: Sent): Promise<Answer> {
-  const headers: Record<string, string> = { [DEV_PERSON_HEADER]: s.personId };
-  if (s.contentType !== null) headers['content-type'] = s.contentType;
-  let body: BodyInit | undefined;
-  let duplex: 'half' | undefined;
-  if (s.body === undefined || typeof s.body === 'string' || s.body instanceof Uint8Array) {
-    body = s.body as BodyInit | undefined;
-  } else {
-    // Chunked, with no Content-Length: the limit must hold while reading, not only on the header.
-    let left = s.body.streamBytes;
-    body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (left <= 0) return controller.close();
-        const n = Math.min(left, 16 * 1024);
-        left -= n;
-        controller.enqueue(new Uint8Array(n).fill(0x20));
-      },
-    });
-    duplex = 'half';
-  }
   stats.requests++;
   // A transport error (a reset instead of an answer) fails the case like a 5xx would.
-  const res = await fetch(base + s.path, { method, headers, body, ...(duplex ? { duplex } : {}) } as RequestInit);
-  const text = await res.text();
-  if (process.env.FUZZ_LOG) appendFileSync(process.env.FUZZ_LOG, `${method} ${s.path} ${res.status} ${typeof s.body === 'string' ? s.body.slice(0, 300) : ''} => ${text.slice(0, 200)}\n`);
+  const res = await sendFuzzed(base, method, s);
+  if (process.env.FUZZ_LOG) appendFileSync(process.env.FUZZ_LOG, `${method} ${s.path} ${res.status} ${typeof s.body === 'string' ? s.body.slice(0, 300) : ''} => ${res.text.slice(0, 200)}\n`);
   stats.byStatus.set(res.status, (stats.byStatus.get(res.status) ?? 0) + 1);
   if (res.status >= 500) stats.fiveXX++;
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text };
+  return res;
 }
 
 /** Traces of our insides: a stack frame, or the database's own words and SQL. */
@@ -221,31 +141,7 @@ describe('write routes under property-based fuzzing (fast-check, demo data)', ()
     t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100000', MAX_BODY_BYTES: String(MAX_BODY_BYTES) } });
     expect(t.app.config.maxBodyBytes).toBe(MAX_BODY_BYTES);
     const people = (await request(t.url, 'GET', '/api/v1/dev/people')).body.people as DevPerson[];
-    const partnershipId = people[0]!.partnership.id;
-    const personFor = Object.fromEntries(ROLES.map((role) => [role, people.find((p) => p.role === role && p.partnership.id === partnershipId)?.id])) as Record<Role, string>;
-    const db = t.app.database.db;
-    const ids: Record<string, string[]> = {};
-    for (const table of POOL_TABLES) {
-      const rows = await sql<{ id: string }>`select id from ${sql.table(table)} where partnership_id = ${partnershipId} order by id limit 40`.execute(db);
-      ids[table] = rows.rows.map((r) => r.id);
-    }
-    // The scrutineer's own observations, so edits reach them rather than only "not found".
-    const own = await db.selectFrom('observations').select('id').where('partnership_id', '=', partnershipId).where('author_id', '=', personFor.scrutineer).execute();
-    ids.observations = [...new Set([...own.map((o) => o.id), ...(ids.observations ?? [])])];
-    const xlsx = await xlsxBytes({
-      Tracker: [
-        ['Reference', 'Action', 'Owner', 'Due date', 'Status', '% complete', 'Source'],
-        ['FZ-01', 'Agree the dataset.', 'Jordan Ellis', new Date('2026-03-31'), 'In progress', 50, 'audit'],
-        ['FZ-02', 'Re-audit neglect cases.', 'Nobody Known', 'soon', 'Done', 120, 'nonsense'],
-      ],
-    });
-    demo = {
-      partnershipId,
-      personFor,
-      ids,
-      pool: [...new Set(Object.values(ids).flat()), ...people.map((p) => p.id)],
-      xlsxBase64: Buffer.from(xlsx).toString('base64'),
-    };
+    demo = await loadDemo(t.app.database.db, people);
   });
 
   afterAll(async () => {
@@ -270,31 +166,6 @@ describe('write routes under property-based fuzzing (fast-check, demo data)', ()
     expect(missing).toEqual([]);
   });
 
-  /** Path params: mostly demo rows of the right kind, some of another kind, some random, a few not ids at all. */
-  function pathArb(route: RouteInfo): fc.Arbitrary<string> {
-    const names = paramNames(route.path);
-    const parts: Record<string, fc.Arbitrary<string>> = {};
-    const notIds = fc.constantFrom('not-a-uuid', '0', "1' OR '1'='1", '..', '%00', '%E2%80%AE', '%', '%E0%A4%A', '%zz', 'x'.repeat(300), '00000000-0000-0000-0000-000000000000');
-    for (const name of names) {
-      if (name === 'partnershipId') {
-        parts[name] = fc.oneof({ weight: 12, arbitrary: fc.constant(demo.partnershipId) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: notIds });
-        continue;
-      }
-      const own = demo.ids[PARAM_TABLES[name]!] ?? [];
-      parts[name] = fc.oneof(
-        { weight: own.length > 0 ? 10 : 0, arbitrary: own.length > 0 ? fc.constantFrom(...own) : fc.uuid() },
-        { weight: 2, arbitrary: fc.uuid() },
-        { weight: 1, arbitrary: fc.constantFrom(...demo.pool) },
-        { weight: 1, arbitrary: notIds },
-      );
-    }
-    return fc.record(parts).map((values) => route.path.replace(/:(\w+)/g, (_m, n: string) => values[n]!));
-  }
-
-  function roleArb(route: RouteInfo): fc.Arbitrary<Role> {
-    return fc.constantFrom(...rolesFor(route));
-  }
-
   async function check(route: RouteInfo, kind: string, arb: fc.Arbitrary<Sent>, numRuns: number): Promise<void> {
     const property = fc.asyncProperty(arb, async (s) => {
       const logged = serverErrors.length;
@@ -313,82 +184,21 @@ describe('write routes under property-based fuzzing (fast-check, demo data)', ()
     }
   }
 
-  const sentArb = (route: RouteInfo, body: fc.Arbitrary<Pick<Sent, 'body' | 'contentType'>>): fc.Arbitrary<Sent> =>
-    fc.record({ path: pathArb(route), role: roleArb(route), body }).map(({ path, role, body: b }) => ({ path, role, personId: demo.personFor[role], ...b }));
-
   describe.each(WRITE_ROUTES.map((r) => [`${r.method} ${r.name}`, r] as const))('%s', (_label, route) => {
     it('(a) bodies from its zod schema, mutated', async () => {
-      const schema = bodySchemaOf(route);
-      if (typeof schema === 'string') throw new Error(schema);
-      // The table of what the route creates (its last path segment), for body ids that repeat an existing row's.
-      const creates = route.path.split('/').filter((p) => p && !p.startsWith(':')).pop() ?? '';
-      const body = fc.tuple(validArb(schema, demo, '', creates), mutationArb(demo)).map(([v, m]) => ({ body: toJsonText(applyMutation(v, m)), contentType: 'application/json' }));
-      await check(route, 'mutated bodies', sentArb(route, body), 80);
+      await check(route, 'mutated bodies', sentArb(route, demo, mutatedBodies(route, demo)), 80);
     });
 
     it('(b) arbitrary JSON', async () => {
-      const body = fc
-        .oneof(fc.jsonValue(), fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })), fc.object())
-        .map((v) => ({ body: toJsonText(v), contentType: 'application/json' }));
-      await check(route, 'arbitrary JSON', sentArb(route, body), 40);
+      await check(route, 'arbitrary JSON', sentArb(route, demo, arbitraryJsonBodies), 40);
     });
 
     it('(c) non-JSON bodies and wrong content types', async () => {
-      const json = fc.constantFrom('{}', '{"id":"x"}', '[]', 'null', '"text"');
-      const body = fc.oneof(
-        // Not JSON, said to be JSON.
-        fc.oneof(
-          fc.string({ minLength: 1, maxLength: 200 }),
-          fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }),
-          fc.constantFrom('{', '}', '{"a":', "{'a':1}", '{"a":1,}', '{} x', '\uFEFF{}', '{"a":NaN}', '{"a":Infinity}', '{"a":undefined}', '/* c */ {}', 'a=1&b=2', '<xml/>', '\u0000', '"\\ud800"', '{"__proto__":{"polluted":true}}', '{"a":1,"a":2}', '["\\u0000"]'),
-          fc.integer({ min: 1_000, max: 30_000 }).map((d) => '['.repeat(d) + ']'.repeat(d)),
-          fc.integer({ min: 1_000, max: 30_000 }).map((d) => '{"a":'.repeat(d) + '1' + '}'.repeat(d)),
-          fc.integer({ min: 1, max: 30_000 }).map((d) => '['.repeat(d)),
-        ).map((text) => ({ body: text as string | Uint8Array, contentType: 'application/json' as string | null })),
-        // Bytes that are not UTF-8.
-        fc.uint8Array({ minLength: 1, maxLength: 200 }).map((bytes) => ({ body: bytes as string | Uint8Array, contentType: 'application/json' as string | null })),
-        // JSON under another name, or none.
-        fc
-          .tuple(
-            json,
-            fc.constantFrom<string | null>(
-              null,
-              'text/plain',
-              'text/html',
-              'application/x-www-form-urlencoded',
-              'multipart/form-data; boundary=x',
-              'application/xml',
-              'application/jsonx',
-              'application/octet-stream',
-              'json',
-              '*/*',
-              ';',
-              'application/json; charset=utf-16',
-              'Application/JSON',
-              'application/merge-patch+json',
-              'application/json, text/plain',
-              '  application/json  ',
-            ),
-          )
-          .map(([text, contentType]) => ({ body: text as string | Uint8Array, contentType })),
-        // Nothing at all, with and without a type.
-        fc.constantFrom<string | null>(null, 'application/json', 'text/plain').map((contentType) => ({ body: undefined, contentType })),
-      );
-      await check(route, 'non-JSON bodies', sentArb(route, body), 40);
+      await check(route, 'non-JSON bodies', sentArb(route, demo, nonJsonBodies), 40);
     });
 
     it('(d) bodies over MAX_BODY_BYTES', async () => {
-      const size = fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 2 });
-      const body = fc.oneof(
-        // Valid JSON, too big, with its Content-Length.
-        size.map((n) => ({ body: toJsonText({ title: 'x'.repeat(n) }) as Sent['body'], contentType: 'application/json' as string | null })),
-        // Too big and not JSON: the size is refused first.
-        size.map((n) => ({ body: new Uint8Array(n).fill(0x7b) as Sent['body'], contentType: 'text/plain' as string | null })),
-        // Chunked, no Content-Length.
-        size.map((n) => ({ body: { streamBytes: n } as Sent['body'], contentType: 'application/json' as string | null })),
-      );
-      const property = sentArb(route, body);
-      await check(route, 'oversized bodies', property, 40);
+      await check(route, 'oversized bodies', sentArb(route, demo, oversizedBodies(MAX_BODY_BYTES)), 40);
     });
   });
 

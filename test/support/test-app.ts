@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config/config.js';
 import type { GraphParts } from '../../src/documents/document-pipeline.js';
+import type { ReportLibrary } from '../../src/reports/report-library.js';
 import { silentLogger } from '../../src/server/logger.js';
 import type { DatabaseHandle } from '../../src/storage/connect.js';
 
@@ -28,6 +29,8 @@ export async function startTestApp(
     graph?: (config: Config) => GraphParts | undefined;
     /** As in production: skip checking responses against the contract (benchmarks). */
     validateResponses?: boolean;
+    /** Where generated reports go, in place of the configured library (a failing stand-in). */
+    reportLibrary?: ReportLibrary;
   } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'los-test-'));
@@ -44,7 +47,7 @@ export async function startTestApp(
   );
   const { openDatabase } = await import('../../src/storage/connect.js');
   const database = options.database ?? (await openDatabase({ kind: 'pglite' }));
-  const app = await createApp(config, { logger: silentLogger, database, now: options.now, graph: options.graph?.(config), validateResponses: options.validateResponses });
+  const app = await createApp(config, { logger: silentLogger, database, now: options.now, graph: options.graph?.(config), validateResponses: options.validateResponses, reportLibrary: options.reportLibrary });
   const { port } = await app.server.listen(0, '127.0.0.1');
   return {
     app,

@@ -23,9 +23,10 @@ describe('the API contract', () => {
     }
   });
 
-  it('keeps public endpoints to dev-only ones', () => {
+  it('keeps public endpoints to dev-only ones, and how to sign in', () => {
     const publicOnes = Object.values(endpoints).filter((e) => e.access === 'public');
-    expect(publicOnes.every((e) => e.devOnly)).toBe(true);
+    expect(publicOnes.every((e) => e.devOnly || e.beforeSignIn)).toBe(true);
+    expect(publicOnes.filter((e) => e.beforeSignIn).map((e) => e.name)).toEqual(['signInSettings']);
   });
 
   it('names each path parameter in the params schema', () => {

@@ -6,9 +6,12 @@ import { chunk } from '../../tab/src/router/chunk.js';
 const params = { partnershipId: '0b7f5f7e-4b8e-4c5e-9e8e-6b1f0d2c3a4b' };
 const answer = { meetings: [] };
 
+const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200, headers: { 'content-type': 'application/json' } });
+
+/** The API's answers; the tab first asks how the server signs people in (dev sign-in here), which is not counted. */
 function serveJson() {
-  const fetch = vi.fn(async () => new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } }));
-  vi.stubGlobal('fetch', fetch);
+  const fetch = vi.fn(async () => json(answer));
+  vi.stubGlobal('fetch', async (url: string) => (url === apiRoutes.signInSettings.path ? json({ mode: 'dev' }) : fetch()));
   return fetch;
 }
 

@@ -7,6 +7,8 @@ import { migration as botConversationsAndOutbox } from './0005-bot-conversations
 import { migration as evidenceRequests } from './0006-evidence-requests.js';
 import { migration as challengeDecisions } from './0007-challenge-decisions.js';
 import { migration as actionTracker } from './0008-action-tracker.js';
+import { migration as reports } from './0009-reports.js';
+import { migration as retention } from './0010-retention.js';
 
 /**
  * Every migration, in order. Names never change once released: the database records them.
@@ -21,4 +23,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-evidence-requests': evidenceRequests,
   '0007-challenge-decisions': challengeDecisions,
   '0008-action-tracker': actionTracker,
+  '0009-reports': reports,
+  '0010-retention': retention,
 };

@@ -57,8 +57,8 @@ export interface WorkPlanDaysRow {
 }
 
 /** The first instant of a UK calendar day, and of the day after a range, for timestamp columns. */
-const ukStart = (day: string) => sql<Date>`(${day}::date)::timestamp at time zone 'Europe/London'`;
-const ukAfter = (day: string) => sql<Date>`(${day}::date + 1)::timestamp at time zone 'Europe/London'`;
+export const ukStart = (day: string) => sql<Date>`(${day}::date)::timestamp at time zone 'Europe/London'`;
+export const ukAfter = (day: string) => sql<Date>`(${day}::date + 1)::timestamp at time zone 'Europe/London'`;
 
 /**
  * The dashboard's figures, one query each (never one per area or per challenge). Observations count

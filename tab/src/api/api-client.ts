@@ -3,14 +3,18 @@ import type { EndpointFor } from '../../../src/contract/endpoints.js';
 import type { ErrorCode } from '../../../src/contract/error-codes.js';
 import type { ErrorDetail } from '../../../src/contract/errors.js';
 import type { ApiRoute } from '../../../src/contract/routes.js';
-import { getDevPersonId } from '../auth/dev-person-store.js';
+import { awaitConsent } from '../auth/consent-store.js';
+import { credentialsFor, mayRenewSignIn } from '../auth/credentials.js';
+import { SignInFailed, SignInRequired } from '../auth/token-provider.js';
 import { readErrorBody } from './error-body.js';
 
-/** The dev identity header the server's DevAuthenticator reads (src/server/authenticator.ts). */
-export const DEV_PERSON_HEADER = 'x-los-dev-person';
+export { DEV_PERSON_HEADER } from '../auth/credentials.js';
 
-/** Codes the server sends, plus the ones the client makes itself. */
-export type ApiClientErrorCode = ErrorCode | 'network_error' | 'invalid_response';
+/**
+ * Codes the server sends, plus the ones the client makes itself: `sign_in_required` when a browser must
+ * be signed in with a click (a popup), `sign_in_failed` when Teams or MSAL gave no token.
+ */
+export type ApiClientErrorCode = ErrorCode | 'network_error' | 'invalid_response' | 'sign_in_required' | 'sign_in_failed';
 
 /** A failed call, in words a person can read (`message`) and a code a program can branch on. */
 export class ApiClientError extends Error {
@@ -69,54 +73,80 @@ async function readJson(response: Response): Promise<unknown> {
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
+const unreachable = () =>
+  new ApiClientError(0, 'network_error', 'Line of Sight could not reach its server. Check your connection and try again.');
+
+/** The call's identity headers, or the reason there are none, in the client's own codes. */
+async function credentials(route: ApiRoute, refresh: boolean): Promise<Record<string, string>> {
+  try {
+    return await credentialsFor(route, { refresh });
+  } catch (error) {
+    if (error instanceof SignInRequired) throw new ApiClientError(401, 'sign_in_required', error.message);
+    if (error instanceof SignInFailed) throw new ApiClientError(401, 'sign_in_failed', error.message);
+    throw unreachable();
+  }
+}
+
 /**
- * Calls one contract endpoint: fills the path, sends JSON, identifies the dev person when one is
- * signed in. The answer is trusted to match the contract (the server checks its own responses in its
- * tests, with validateResponses); only its being a JSON object is checked here, without zod.
+ * Sends one request as the signed-in caller. Signed in through Entra, a refused token is renewed and the
+ * request sent once more. A request that cannot leave is an ApiClientError (network_error); any answer is
+ * returned as it is. For answers that are not JSON (a PDF, an export) as well as for callApi.
+ */
+export async function sendSignedIn(route: ApiRoute, url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> }): Promise<Response> {
+  for (let renewed = false; ; renewed = true) {
+    const headers = { ...init.headers, ...(await credentials(route, renewed)) };
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, headers, credentials: 'same-origin' });
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw unreachable();
+    }
+    // An expired or revoked token: once with a fresh one (never in dev mode, where nothing would change).
+    if (response.status === 401 && !renewed && (await mayRenewSignIn())) continue;
+    return response;
+  }
+}
+
+/**
+ * Calls one contract endpoint: fills the path, sends JSON as the signed-in caller (a dev person, or an
+ * Entra token: sendSignedIn). A call that needs the person's consent for Graph waits for it
+ * (auth/consent-store.ts) and is sent once more. The answer is trusted to match the contract (the server
+ * checks its own responses in its tests, with validateResponses); only its being a JSON object is checked
+ * here, without zod.
  */
 export async function callApi<R extends ApiRoute>(route: R, options: CallOptions<R> = {}): Promise<Answer<R>> {
   const url = fillPath(route.path, options.params as Record<string, unknown> | undefined) + queryString(options.query as Record<string, unknown> | undefined);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const devPersonId = getDevPersonId();
-  if (devPersonId) headers[DEV_PERSON_HEADER] = devPersonId;
   const hasBody = route.method !== 'GET' && options.body !== undefined;
+  const headers: Record<string, string> = { accept: 'application/json' };
   if (hasBody) headers['content-type'] = 'application/json';
 
-  let response: Response;
-  try {
-    response = await fetch(url, {
+  for (let consented = false; ; consented = true) {
+    const response = await sendSignedIn(route, url, {
       method: route.method,
       headers,
       body: hasBody ? JSON.stringify(options.body) : undefined,
-      credentials: 'same-origin',
       signal: options.signal,
     });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiClientError(
-      0,
-      'network_error',
-      'Line of Sight could not reach its server. Check your connection and try again.',
-    );
-  }
+    const json = await readJson(response);
+    if (!response.ok) {
+      const error = readErrorBody(json);
+      if (error?.code === 'consent_required' && !consented && (await awaitConsent(error.message, options.signal))) continue;
+      if (error) throw new ApiClientError(response.status, error.code, error.message, error.details);
+      throw new ApiClientError(
+        response.status,
+        'invalid_response',
+        `The server answered with an unexpected error (HTTP ${response.status}). Try again in a moment.`,
+      );
+    }
 
-  const json = await readJson(response);
-  if (!response.ok) {
-    const error = readErrorBody(json);
-    if (error) throw new ApiClientError(response.status, error.code, error.message, error.details);
-    throw new ApiClientError(
-      response.status,
-      'invalid_response',
-      `The server answered with an unexpected error (HTTP ${response.status}). Try again in a moment.`,
-    );
+    if (!isObject(json)) {
+      throw new ApiClientError(
+        response.status,
+        'invalid_response',
+        `The server's answer to ${route.name} did not match what this page expects. Reload the page; if it persists, the app may be mid-update.`,
+      );
+    }
+    return json as Answer<R>;
   }
-
-  if (!isObject(json)) {
-    throw new ApiClientError(
-      response.status,
-      'invalid_response',
-      `The server's answer to ${route.name} did not match what this page expects. Reload the page; if it persists, the app may be mid-update.`,
-    );
-  }
-  return json as Answer<R>;
 }

@@ -24,6 +24,8 @@ export const PAGES = {
   dashboard: chunk(() => import('../pages/dashboard-page.js')),
   workPlan: chunk(() => import('../pages/work-plan-page.js')),
   escalations: chunk(() => import('../pages/escalations-page.js')),
+  dataProtection: chunk(() => import('../pages/data-protection-page.js')),
+  reports: chunk(() => import('../pages/reports-page.js')),
 };
 
 /** The page chunk that shows a route (app-shell.tsx renders the same). */
@@ -31,6 +33,8 @@ export function pageFor(route: RouteKey | 'not_found'): Chunk<unknown> {
   if (route === 'not_found') return PAGES.notFound;
   if (route === 'home' || route === 'meeting' || route === 'papers' || route === 'search' || route === 'libraries') return PAGES[route];
   if (route === 'tracker' || route === 'dashboard' || route === 'escalations') return PAGES[route];
+  if (route === 'reports') return PAGES.reports;
   if (route === 'work-plan') return PAGES.workPlan;
+  if (route === 'data-protection') return PAGES.dataProtection;
   return PAGES.surface;
 }

@@ -1,6 +1,7 @@
 import { apiRoutes } from '../../../src/contract/routes.js';
 import { prefetch } from '../api/prefetch.js';
 import { getDevPersonId } from '../auth/dev-person-store.js';
+import { knownSignInSettings, signInSettings } from '../auth/sign-in-settings.js';
 import { meetingIdFromHash } from '../meeting/meeting-id.js';
 import { prefetchMeetingPage } from '../meeting/meeting-prefetch.js';
 import { hostConnection, mightBeHosted } from '../teams/teams-host.js';
@@ -22,9 +23,25 @@ export interface SessionPrefetch {
   answered: Promise<void>;
 }
 
-/** Who the user is (`me`), then the page's own first calls. Neither promise rejects. */
+/**
+ * Who the user is (`me`), then the page's own first calls. Neither promise rejects. A remembered demo
+ * person starts at once (dev sign-in); otherwise the server says how it signs people in first, and
+ * through Entra the calls start as soon as it has (the token is fetched on the way: auth/credentials.ts).
+ */
 export function prefetchSession(location: Where = window.location): SessionPrefetch {
-  if (!getDevPersonId()) return { known: Promise.resolve(), answered: Promise.resolve() };
+  if (getDevPersonId()) return startSession(location);
+  const session = signInSettings().then(
+    (settings) => {
+      if (settings.mode !== 'entra') return undefined;
+      preloadMeetingWorkspace(location, true);
+      return startSession(location);
+    },
+    () => undefined,
+  );
+  return { known: session.then((s) => s?.known), answered: session.then((s) => s?.answered) };
+}
+
+function startSession(location: Where): SessionPrefetch {
   const route = parseLocation(location.hash, location.pathname);
   const hidden = parseHiddenLocation(location.hash, location.pathname);
   // `pending` is wrapped so that `known` does not wait for the calls themselves.
@@ -53,16 +70,16 @@ export function startHostHandshake(): void {
  * from Teams): its code is then on the side panel's way to being usable. Otherwise the pick list asks for
  * it once it is on screen (meeting-picker.tsx).
  */
-export function preloadMeetingWorkspace(location: Where = window.location): void {
-  if (!getDevPersonId() || parseHiddenLocation(location.hash, location.pathname)) return;
+export function preloadMeetingWorkspace(location: Where = window.location, signedIn = Boolean(getDevPersonId())): void {
+  if (!signedIn || parseHiddenLocation(location.hash, location.pathname)) return;
   if (parseLocation(location.hash, location.pathname) !== 'meeting') return;
   if (meetingIdFromHash(location.hash) || mightBeHosted()) MEETING_PANEL.load().catch(() => undefined);
 }
 
 /** The code the address will show: the app shell and the page. */
 export function preloadRouteCode(location: Where = window.location): void {
-  // Signed out in a browser, the sign-in page comes first; nothing else is worth fetching yet.
-  if (!getDevPersonId() && !mightBeHosted()) {
+  // Signed out of dev sign-in in a browser, the sign-in page comes first; nothing else is worth fetching yet.
+  if (!getDevPersonId() && !mightBeHosted() && knownSignInSettings()?.mode !== 'entra') {
     SIGN_IN_PAGE.load().catch(() => undefined);
     return;
   }

@@ -27,6 +27,10 @@ export function RoutePage({ route, membership }: { route: RouteKey | 'not_found'
       return <ChunkView part={PAGES.workPlan} loadingLabel={LOADING}>{(WorkPlanPage) => <WorkPlanPage membership={membership} />}</ChunkView>;
     case 'escalations':
       return <ChunkView part={PAGES.escalations} loadingLabel={LOADING}>{(EscalationsPage) => <EscalationsPage membership={membership} />}</ChunkView>;
+    case 'reports':
+      return <ChunkView part={PAGES.reports} loadingLabel={LOADING}>{(ReportsPage) => <ReportsPage membership={membership} />}</ChunkView>;
+    case 'data-protection':
+      return <ChunkView part={PAGES.dataProtection} loadingLabel={LOADING}>{(DataProtectionPage) => <DataProtectionPage membership={membership} />}</ChunkView>;
     case 'not_found':
       return <ChunkView part={PAGES.notFound} loadingLabel={LOADING}>{(NotFoundPage) => <NotFoundPage />}</ChunkView>;
     default:

@@ -13,6 +13,7 @@ export const ROUTES = [
   { key: 'search', hash: '#/search', label: 'Search', title: 'Search' },
   { key: 'challenges', hash: '#/challenges', label: 'Challenges', title: 'Challenges' },
   { key: 'libraries', hash: '#/libraries', label: 'Libraries', title: 'Libraries' },
+  { key: 'data-protection', hash: '#/data-protection', label: 'Data protection', title: 'Data protection' },
 ] as const;
 
 export type RouteKey = (typeof ROUTES)[number]['key'];
@@ -24,6 +25,8 @@ export const ROUTE_PERMISSIONS: Partial<Record<RouteKey, Operation>> = {
   dashboard: 'report.read',
   'work-plan': 'work_plan.read',
   escalations: 'escalation.read',
+  'data-protection': 'data_protection.manage',
+  reports: 'report.read',
 };
 
 /** The routes to offer someone with these permissions, in navigation order. */
