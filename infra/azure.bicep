@@ -96,6 +96,9 @@ param documentSource string = 'graph'
 @description('Minutes between scheduled syncs of every forum\'s library (SYNC_INTERVAL_MINUTES); 0 syncs on demand only.')
 param syncIntervalMinutes int = 15
 
+@description('The Teams app id (TEAMS_APP_ID, written by teamsApp/create): evidence links in reports then open in Teams.')
+param teamsAppId string = ''
+
 var baseName = toLower(resourceBaseName)
 var useMsi = botType == 'UserAssignedMSI'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
@@ -308,6 +311,7 @@ var appSettings = {
   BOT_TYPE: botType
   BOT_TENANT_ID: tenant().tenantId
   MANAGED_IDENTITY_CLIENT_ID: identity.properties.clientId
+  TEAMS_APP_ID: teamsAppId
   // App Service: read by its Application Insights agent, not by the app.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'

@@ -70,33 +70,38 @@ export class ChallengeService {
       const forum = await this.db.selectFrom('forums').select('id').where('partnership_id', '=', actor.partnershipId).where('id', '=', input.forumId).executeTakeFirst();
       if (!forum) throw invalid('forumId', 'names no forum of this partnership.');
     }
-    const inserted = await this.db
-      .insertInto('challenges')
-      .values({
-        id: input.id,
-        partnership_id: actor.partnershipId,
-        raised_by_id: actor.personId,
-        observation_id: input.observationId ?? null,
-        forum_id: input.forumId ?? null,
-        addressee_person_id: addressee.id,
-        addressee_agency_id: addressee.agency_id,
-        question: input.question,
-        due_date: input.dueDate,
-        outcome: null,
-        impact: null,
-        closed_at: null,
-        raised_at: this.now(),
-        updated_at: this.now(),
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    // The challenge and its audit entry are one transaction: a crash between them would leave a challenge
+    // nobody is recorded as raising, and a retry (the row already there) would never add the entry.
+    const inserted = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('challenges')
+        .values({
+          id: input.id,
+          partnership_id: actor.partnershipId,
+          raised_by_id: actor.personId,
+          observation_id: input.observationId ?? null,
+          forum_id: input.forumId ?? null,
+          addressee_person_id: addressee.id,
+          addressee_agency_id: addressee.agency_id,
+          question: input.question,
+          due_date: input.dueDate,
+          outcome: null,
+          impact: null,
+          closed_at: null,
+          raised_at: this.now(),
+          updated_at: this.now(),
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (row) await new AuditLogRepository(trx).append({ ...auditActor(actor), action: 'challenge.raise', entityType: 'challenge', entityId: input.id, detail: { addressee: addressee.id, identifiersConfirmed: flags.length } });
+      return row;
+    });
     const stored = (await this.query(actor.partnershipId).where('c.id', '=', input.id).execute())[0];
     if (!stored || stored.raised_by_id !== actor.personId) {
       throw conflict('This challenge id is already in use. Raise the challenge again with a new id.');
     }
     if (inserted) {
-      await this.auditLog.append({ ...auditActor(actor), action: 'challenge.raise', entityType: 'challenge', entityId: input.id, detail: { addressee: addressee.id, identifiersConfirmed: flags.length } });
       // The challenge is saved; if its card cannot be queued now, the bot's sweep queues it later.
       await this.onRaised?.(actor.partnershipId, input.id).catch(() => undefined);
     }
@@ -153,8 +158,9 @@ export class ChallengeService {
           .where('partnership_id', '=', actor.partnershipId)
           .where('id', '=', challengeId)
           .execute();
+        // In the same transaction, as for raising: a crash cannot keep a response nobody is recorded as giving.
+        await new AuditLogRepository(trx).append({ ...auditActor(actor), action: 'challenge.respond', entityType: 'challenge', entityId: challengeId, detail: { kind, responseId } });
       });
-      await this.auditLog.append({ ...auditActor(actor), action: 'challenge.respond', entityType: 'challenge', entityId: challengeId, detail: { kind, responseId } });
     }
     return (await this.toContract(await this.query(actor.partnershipId).where('c.id', '=', challengeId).execute()))[0]!;
   }

@@ -3,7 +3,7 @@ import { reanchor } from '../annotations/anchoring.js';
 import type { Annotation, DocumentDetail, NewAnnotation } from '../contract/papers.js';
 import type { ContentStore } from '../documents/content-store.js';
 import { can } from '../domain/permissions.js';
-import type { AuditLogRepository } from '../storage/repositories/audit-log-repository.js';
+import { AuditLogRepository } from '../storage/repositories/audit-log-repository.js';
 import type { Database } from '../storage/schema.js';
 import { type Actor, auditActor, authorize } from './actor.js';
 import { conflict, invalid, notFound, ServiceError } from './errors.js';
@@ -128,31 +128,35 @@ export class PaperService {
       throw invalid('quote', 'could not be found in the text of this paper. Select the passage again, or annotate the page as a whole.');
     }
     const now = this.now();
-    const row = await this.db
-      .insertInto('annotations')
-      .values({
-        id: input.id,
-        partnership_id: actor.partnershipId,
-        author_id: actor.personId,
-        document_id: documentId,
-        document_version_id: v.id,
-        page_number: found.pageNumber,
-        start_offset: found.startOffset,
-        end_offset: found.endOffset,
-        quote: found.quote,
-        original_quote: found.quote,
-        prefix: input.prefix,
-        suffix: input.suffix,
-        anchor_confidence: found.confidence,
-        orphan_reason: null,
-        observation_id: input.observationId ?? null,
-        challenge_id: input.challengeId ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await this.auditLog.append({ ...auditActor(actor), action: 'annotation.create', entityType: 'annotation', entityId: input.id, detail: { documentId } });
+    // The annotation and its audit entry are one transaction: a crash cannot keep one without the other.
+    const row = await this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('annotations')
+        .values({
+          id: input.id,
+          partnership_id: actor.partnershipId,
+          author_id: actor.personId,
+          document_id: documentId,
+          document_version_id: v.id,
+          page_number: found.pageNumber,
+          start_offset: found.startOffset,
+          end_offset: found.endOffset,
+          quote: found.quote,
+          original_quote: found.quote,
+          prefix: input.prefix,
+          suffix: input.suffix,
+          anchor_confidence: found.confidence,
+          orphan_reason: null,
+          observation_id: input.observationId ?? null,
+          challenge_id: input.challengeId ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await new AuditLogRepository(trx).append({ ...auditActor(actor), action: 'annotation.create', entityType: 'annotation', entityId: input.id, detail: { documentId } });
+      return inserted;
+    });
     return toContract(row);
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewChallenge } from '../../src/contract/challenges.js';
 import { ChallengeService } from '../../src/services/challenge-service.js';
@@ -36,6 +37,25 @@ describe.each(testDatabases())('challenges on $kind', (target) => {
     expect(a).toEqual(b);
     expect(a).toMatchObject({ status: 'open', dueDate: '2026-12-15', overdue: false, addressee: { personId: p.people.partner_member } });
     expect((await service.list(p.actors.scrutineer)).filter((c) => c.id === input.id)).toHaveLength(1);
+  });
+
+  it('never keeps a challenge without the audit entry saying who raised it', async () => {
+    const input = challenge();
+    // The audit entry for this challenge cannot be written: the challenge must not be saved either.
+    await sql.raw(`CREATE FUNCTION refuse_test_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.entity_id = '${input.id}' THEN RAISE EXCEPTION 'audit refused for the test'; END IF; RETURN NEW; END $$`).execute(h.db);
+    await sql.raw('CREATE TRIGGER refuse_test_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_test_audit()').execute(h.db);
+    try {
+      await expect(service.raise(p.actors.scrutineer, input)).rejects.toThrow();
+    } finally {
+      await sql.raw('DROP TRIGGER refuse_test_audit ON audit_log').execute(h.db);
+      await sql.raw('DROP FUNCTION refuse_test_audit()').execute(h.db);
+    }
+    expect((await service.list(p.actors.scrutineer)).map((c) => c.id)).not.toContain(input.id);
+    // The tab's queue sends it again: now both are written, once.
+    await service.raise(p.actors.scrutineer, input);
+    const entries = await h.db.selectFrom('audit_log').select('action').where('entity_id', '=', input.id).execute();
+    expect(entries).toEqual([{ action: 'challenge.raise' }]);
   });
 
   it('grows a challenge from the scrutineer\'s own observation only', async () => {
