@@ -2,7 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { buildTimeStyles } from './build-time-styles.js';
 import { tabChunkGroups } from './chunk-groups.js';
+import { precompress } from './precompress.js';
 import { preloadInHtml } from './preload-in-html.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,8 +20,10 @@ export default defineConfig({
   base: '/',
   plugins: [
     react(),
+    buildTimeStyles(),
     // Fetched with the entry: the app's root, with React, Fluent UI and the side panel's parts (chunk-groups.ts).
     preloadInHtml(['src/render-app.tsx']),
+    precompress(),
   ],
   build: {
     outDir: path.resolve(here, '../dist/tab'),

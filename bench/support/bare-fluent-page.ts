@@ -1,6 +1,6 @@
 /**
  * The benchmarks' baseline page: a bare Fluent UI v9 app (FluentProvider + one Button), built by Vite with
- * the same React plugin and target as the tab. It lives under node_modules/.cache so that its imports
+ * the same React plugin, target and compressed copies as the tab. It lives under node_modules/.cache so that its imports
  * resolve to the project's own React and Fluent UI.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { precompress } from '../../tab/precompress.js';
 
 const MAIN = `import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -45,7 +46,8 @@ export async function buildBareFluentPage(): Promise<string> {
     root,
     base: '/',
     logLevel: 'error',
-    plugins: [react()],
+    // Compressed copies as the tab's build writes them, so that both are sent alike.
+    plugins: [react(), precompress()],
     build: { outDir, emptyOutDir: true, target: 'es2022', manifest: true },
   });
   return outDir;

@@ -19,9 +19,29 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The files the build writes a compressed copy of (tab/precompress.ts), and the copies' extensions. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+const EXTENSIONS = { br: 'br', gzip: 'gz' } as const;
+
+/** The encodings this request accepts, of those the build writes copies in (tab/precompress.ts), best first. */
+export function acceptedEncodings(header: string | string[] | undefined): ('br' | 'gzip')[] {
+  const offered = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    offered.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const weightOf = (name: string) => offered.get(name) ?? offered.get('*') ?? 0;
+  return (['br', 'gzip'] as const).filter((name) => weightOf(name) > 0);
+}
+
 /**
  * Serves the built tab. Unknown paths get index.html, so a deep link a Teams tab
- * configuration saved (e.g. /tab/meeting) loads the app, which routes itself.
+ * configuration saved (e.g. /tab/meeting) loads the app, which routes itself. A text file is sent as its
+ * Brotli or gzip copy from the build when the browser accepts one (three times fewer bytes for the side
+ * panel's JavaScript); the copies are never compressed per request.
  */
 export function staticTabHandler(root: string) {
   const resolvedRoot = path.resolve(root);
@@ -36,6 +56,14 @@ export function staticTabHandler(root: string) {
     }
     if (!file.startsWith(resolvedRoot + path.sep) || !existsSync(file) || !statSync(file).isFile()) file = index;
     setSecurityHeaders(res);
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const compressible = COMPRESSIBLE.test(file);
+    let encoding: 'br' | 'gzip' | undefined;
+    if (compressible) {
+      res.setHeader('vary', 'accept-encoding');
+      encoding = acceptedEncodings(req.headers['accept-encoding']).find((name) => existsSync(`${file}.${EXTENSIONS[name]}`));
+      if (encoding) file = `${file}.${EXTENSIONS[encoding]}`;
+    }
     // Opened once and served from the handle: a rebuild that replaces the file meanwhile cannot
     // turn into an unhandled stream error.
     let handle: FileHandle;
@@ -50,8 +78,9 @@ export function staticTabHandler(root: string) {
       const { size } = await handle.stat();
       const hashedAsset = file.includes(`${path.sep}assets${path.sep}`);
       res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
         'content-length': size,
+        ...(encoding ? { 'content-encoding': encoding } : {}),
         // Vite names assets by content hash; index.html must always be fresh.
         'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
       });

@@ -1,14 +1,9 @@
-import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { LoadingState } from './components/loading-state.js';
 import { SessionGate } from './session/session-gate.js';
 import { useHost } from './teams/use-host.js';
 import { FLUENT_THEMES } from './theme/themes.js';
 import { useThemeName } from './theme/use-theme-name.js';
-
-const useStaticStyles = makeStaticStyles({
-  'html, body': { margin: 0, padding: 0 },
-  body: { minWidth: 0, overflowWrap: 'break-word' },
-});
 
 const useStyles = makeStyles({
   root: {
@@ -20,7 +15,6 @@ const useStyles = makeStyles({
 
 /** The tab: theme from the host (Teams or browser), then the session. */
 export function App() {
-  useStaticStyles();
   const styles = useStyles();
   const host = useHost();
   const themeName = useThemeName(host);
