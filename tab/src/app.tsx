@@ -2,7 +2,7 @@ import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { LoadingState } from './components/loading-state.js';
 import { SessionGate } from './session/session-gate.js';
 import { useHost } from './teams/use-host.js';
-import { FLUENT_THEMES } from './theme/themes.js';
+import { fluentTheme } from './theme/themes.js';
 import { useThemeName } from './theme/use-theme-name.js';
 
 const useStyles = makeStyles({
@@ -19,7 +19,7 @@ export function App() {
   const host = useHost();
   const themeName = useThemeName(host);
   return (
-    <FluentProvider theme={FLUENT_THEMES[themeName]} className={styles.root} data-theme={themeName}>
+    <FluentProvider theme={fluentTheme(themeName)} className={styles.root} data-theme={themeName}>
       {host ? <SessionGate host={host} /> : <LoadingState label="Starting Line of Sight…" />}
     </FluentProvider>
   );
