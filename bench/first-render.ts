@@ -34,6 +34,7 @@ import { buildTabInto } from './support/build-tab.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WIDTH = 280;
 const GOAL = 1.5;
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 500);
 
 /**
  * Serves the baseline page through the app's own static handler (src/server/static-tab.ts), with the same
@@ -129,6 +130,9 @@ async function timeLoad(browser: Browser, url: string, kind: Ready, devPersonId?
     if (devPersonId) await context.addInitScript(`window.localStorage.setItem('los.devPersonId', ${JSON.stringify(devPersonId)});`);
     await context.addInitScript(watchForUsable(kind));
     const page = await context.newPage();
+    // Each load starts on a settled machine: the last one's teardown (its renderer, the server's work after
+    // it) otherwise lands on whichever page comes next.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     await page.goto(url, { waitUntil: 'commit' });
     try {
       const usableAt = await page.waitForFunction('window.__usableAt', undefined, { timeout: 30_000 });
