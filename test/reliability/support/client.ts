@@ -2,6 +2,9 @@
 import http from 'node:http';
 import { DEV_PERSON_HEADER } from '../../../src/server/authenticator.js';
 
+/** The transport error of a request the server did not answer within the client's timeout. */
+export const NO_ANSWER_IN_TIME = 'no answer in time';
+
 export interface Answer {
   status: number;
   /** 0 when no HTTP answer came (reset, refused): the transport error is in `error`. */
@@ -47,7 +50,7 @@ export class Client {
         res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, text: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', (e) => resolve({ status: 0, ms: performance.now() - t0, text: '', error: e.message }));
       });
-      req.setTimeout(o.timeoutMs ?? 60_000, () => req.destroy(new Error('no answer in time')));
+      req.setTimeout(o.timeoutMs ?? 60_000, () => req.destroy(new Error(NO_ANSWER_IN_TIME)));
       req.on('error', (e) => resolve({ status: 0, ms: performance.now() - t0, text: '', error: e.message }));
       req.end(body);
     });
