@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = path.join(ROOT, 'dist', 'tab', 'index.html');
 // The tab bundles these: a change in any of them makes the build stale.
-const INPUTS = ['tab', 'src/contract', 'src/domain', 'package-lock.json'];
+const INPUTS = ['tab', 'src/contract', 'src/domain', 'src/server/compressed-copies.ts', 'package-lock.json'];
 
 function newestMtime(p) {
   const full = path.join(ROOT, p);

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
+// Text only: images and fonts are compressed already.
+import { COMPRESSIBLE, COPY_EXTENSIONS } from '../src/server/compressed-copies.js';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
-/** What is worth compressing: text. Images and fonts are compressed already. */
-const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
 /** Below this a compressed copy saves less than its own headers cost. */
 const MIN_BYTES = 1024;
 
@@ -38,8 +38,8 @@ export function precompress(): Plugin {
             gzipped(content, { level: 9 }),
           ]);
           // A copy larger than the original (already-dense text) would only cost the client.
-          if (br.length < content.length) await writeFile(`${file}.br`, br);
-          if (gz.length < content.length) await writeFile(`${file}.gz`, gz);
+          if (br.length < content.length) await writeFile(`${file}.${COPY_EXTENSIONS.br}`, br);
+          if (gz.length < content.length) await writeFile(`${file}.${COPY_EXTENSIONS.gzip}`, gz);
         }),
       );
     },

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, Response } from 'restify';
+import { COMPRESSIBLE, COPY_EXTENSIONS, type CopyEncoding } from './compressed-copies.js';
 import { setSecurityHeaders } from './security-headers.js';
 
 const TYPES: Record<string, string> = {
@@ -19,12 +20,8 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The files the build writes a compressed copy of (tab/precompress.ts), and the copies' extensions. */
-const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
-const EXTENSIONS = { br: 'br', gzip: 'gz' } as const;
-
 /** The encodings this request accepts, of those the build writes copies in (tab/precompress.ts), best first. */
-export function acceptedEncodings(header: string | string[] | undefined): ('br' | 'gzip')[] {
+export function acceptedEncodings(header: string | string[] | undefined): CopyEncoding[] {
   const offered = new Map<string, number>();
   for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -57,12 +54,11 @@ export function staticTabHandler(root: string) {
     if (!file.startsWith(resolvedRoot + path.sep) || !existsSync(file) || !statSync(file).isFile()) file = index;
     setSecurityHeaders(res);
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    const compressible = COMPRESSIBLE.test(file);
-    let encoding: 'br' | 'gzip' | undefined;
-    if (compressible) {
+    let encoding: CopyEncoding | undefined;
+    if (COMPRESSIBLE.test(file)) {
       res.setHeader('vary', 'accept-encoding');
-      encoding = acceptedEncodings(req.headers['accept-encoding']).find((name) => existsSync(`${file}.${EXTENSIONS[name]}`));
-      if (encoding) file = `${file}.${EXTENSIONS[encoding]}`;
+      encoding = acceptedEncodings(req.headers['accept-encoding']).find((name) => existsSync(`${file}.${COPY_EXTENSIONS[name]}`));
+      if (encoding) file = `${file}.${COPY_EXTENSIONS[encoding]}`;
     }
     // Opened once and served from the handle: a rebuild that replaces the file meanwhile cannot
     // turn into an unhandled stream error.
