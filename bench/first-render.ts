@@ -3,8 +3,8 @@
  * demo partnership), against a bare Fluent UI page (FluentProvider + Button, built by Vite like the tab,
  * compressed copies included) loaded the same way in the same run, through the app's static handler with
  * the same headers. Goal: at most 1.5× the baseline.
- * Run: node --import tsx bench/first-render.ts   Options (environment): BENCH_RUNS (9), BENCH_PLAIN_BASELINE
- * (also measure the bare page from a plain file server, for reference).
+ * Run: node --import tsx bench/first-render.ts   Options (environment): BENCH_RUNS (9), BENCH_SETTLE_MS (500, the
+ * pause before each load), BENCH_PLAIN_BASELINE (also measure the bare page from a plain file server, for reference).
  * The tab is built from the current sources into a directory of the bench's own and served by the app.
  *
  * Each load is a new browser context (empty cache), over HTTP on localhost. "Usable" is measured in the
